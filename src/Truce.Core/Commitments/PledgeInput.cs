@@ -1,0 +1,75 @@
+using Truce.Core.Common;
+
+namespace Truce.Core.Commitments;
+
+/// <summary>
+/// A pledge as a client writes it, from the API, a form or the CLI. Enumerations arrive as words so that a
+/// wrong one is reported against its field rather than failing the whole request.
+/// </summary>
+public sealed class PledgeInput
+{
+    public string? Member { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Capability { get; set; }
+
+    public long? Quantity { get; set; }
+
+    public string? Unit { get; set; }
+
+    public bool QuantityIsUpTo { get; set; }
+
+    public MoneyInput? Value { get; set; }
+
+    public string? Stage { get; set; }
+
+    public int? ReadinessDays { get; set; }
+
+    public DateOnly? AnnouncedOn { get; set; }
+
+    public List<ConditionInput>? Conditions { get; set; }
+
+    public List<string>? Caveats { get; set; }
+
+    public List<CitationInput>? Sources { get; set; }
+
+    public string? Confidence { get; set; }
+
+    public List<string>? Illustrative { get; set; }
+
+    /// <summary>Why the pledge is being entered or changed; it goes into the history.</summary>
+    public string? Reason { get; set; }
+}
+
+public sealed class MoneyInput
+{
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    /// <summary>The value in euros at <see cref="FxDate"/>; for EUR amounts it is the amount itself.</summary>
+    public decimal? Eur { get; set; }
+
+    public DateOnly? FxDate { get; set; }
+}
+
+public sealed class ConditionInput
+{
+    public string? Kind { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public sealed class CitationInput
+{
+    public string? Url { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public string? Quote { get; set; }
+}

@@ -1,0 +1,122 @@
+using Truce.Core.Common;
+
+namespace Truce.Core.Commitments;
+
+/// <summary>
+/// A filtered, sorted page of the ledger. Sorting names a field, with a leading minus for descending;
+/// pages continue from an opaque cursor so that inserts between requests neither skip nor repeat rows.
+/// </summary>
+public sealed record PledgeQuery
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static readonly IReadOnlyList<string> SortFields = ["member", "title", "quantity", "value", "readiness", "announced", "updated"];
+
+    public string? Member { get; init; }
+
+    public PledgeCategory? Category { get; init; }
+
+    public PledgeStage? Stage { get; init; }
+
+    public ConditionKind? Condition { get; init; }
+
+    public string? Search { get; init; }
+
+    public string SortField { get; init; } = "member";
+
+    public bool Descending { get; init; }
+
+    public string? Cursor { get; init; }
+
+    public int Limit { get; init; } = DefaultLimit;
+
+    public string Sort => (Descending ? "-" : string.Empty) + SortField;
+
+    /// <summary>Reads the query from the words a person or a URL gives, naming each parameter that is wrong.</summary>
+    public static PledgeQuery Parse(
+        string? member, string? category, string? stage, string? condition, string? search, string? sort, string? cursor, int? limit, out ValidationErrors errors)
+    {
+        errors = new ValidationErrors();
+        PledgeCategory? cat = null;
+        PledgeStage? stg = null;
+        ConditionKind? cond = null;
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            if (Kebab.TryParse(category, out PledgeCategory c))
+            {
+                cat = c;
+            }
+            else
+            {
+                errors.Add("category", $"'{category}' is not a category; expected one of {Kebab.Choices<PledgeCategory>()}.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(stage))
+        {
+            if (Kebab.TryParse(stage, out PledgeStage s))
+            {
+                stg = s;
+            }
+            else
+            {
+                errors.Add("stage", $"'{stage}' is not a stage; expected one of {Kebab.Choices<PledgeStage>()}.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(condition))
+        {
+            if (Kebab.TryParse(condition, out ConditionKind k))
+            {
+                cond = k;
+            }
+            else
+            {
+                errors.Add("condition", $"'{condition}' is not a condition; expected one of {Kebab.Choices<ConditionKind>()}.");
+            }
+        }
+
+        var sortText = string.IsNullOrWhiteSpace(sort) ? "member" : sort.Trim();
+        var descending = sortText.StartsWith('-');
+        var field = sortText.TrimStart('-');
+        if (!SortFields.Contains(field))
+        {
+            errors.Add("sort", $"'{sort}' is not a sort; expected one of {string.Join(", ", SortFields)}, with a leading '-' for descending.");
+        }
+
+        if (limit is { } l && (l < 1 || l > MaxLimit))
+        {
+            errors.Add("limit", $"Must be between 1 and {MaxLimit}; got {l}.");
+        }
+
+        return new PledgeQuery
+        {
+            Member = string.IsNullOrWhiteSpace(member) ? null : member.Trim(),
+            Category = cat,
+            Stage = stg,
+            Condition = cond,
+            Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            SortField = field,
+            Descending = descending,
+            Cursor = string.IsNullOrWhiteSpace(cursor) ? null : cursor.Trim(),
+            Limit = limit ?? DefaultLimit,
+        };
+    }
+}
+
+/// <summary>One page of results, the total that matched, and the cursor of the next page if there is one.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, string? NextCursor);
+
+/// <summary>The ledger's figures for the dashboard: what is pledged, and how much of it hangs on a condition.</summary>
+public sealed record LedgerTotals(
+    int Members,
+    int Pledges,
+    IReadOnlyList<CategoryStageCount> ByCategoryAndStage,
+    long TroopsPledged,
+    long TroopsNeedingUsBackstop,
+    long TroopsNeedingUnMandate,
+    long TroopsNeedingEither,
+    decimal FundingAndAidEur);
+
+public sealed record CategoryStageCount(string Category, string Stage, int Count);

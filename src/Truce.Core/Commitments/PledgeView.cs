@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Truce.Core.Common;
+
+namespace Truce.Core.Commitments;
+
+/// <summary>
+/// A pledge as the API, the CLI and the history show it. One shape for all three, so that
+/// <c>truce pledges list --json</c> and <c>GET /api/v1/pledges</c> print the same thing.
+/// </summary>
+public sealed record PledgeView(
+    int Id,
+    string? Key,
+    string Member,
+    string? MemberName,
+    string Title,
+    string Category,
+    string? Capability,
+    long? Quantity,
+    string? Unit,
+    bool QuantityIsUpTo,
+    MoneyView? Value,
+    string Stage,
+    int? ReadinessDays,
+    DateOnly? AnnouncedOn,
+    IReadOnlyList<ConditionView> Conditions,
+    IReadOnlyList<string> Caveats,
+    IReadOnlyList<CitationView> Sources,
+    string Confidence,
+    IReadOnlyList<string> Illustrative,
+    int Version,
+    DateTime UpdatedAt,
+    string UpdatedBy)
+{
+    public static PledgeView From(Pledge p, string? memberName) => new(
+        p.Id,
+        p.Key,
+        p.MemberCode,
+        memberName,
+        p.Title,
+        Kebab.Of(p.Category),
+        p.Capability,
+        p.Quantity,
+        p.Unit,
+        p.QuantityIsUpTo,
+        p.ValueMinor is { } minor && p.Currency is { } currency
+            ? new MoneyView(Money.FromMinor(minor, currency), currency, p.ValueEurMinor is { } eur ? Money.FromMinor(eur, "EUR") : null, p.FxDate)
+            : null,
+        Kebab.Of(p.Stage),
+        p.ReadinessDays,
+        p.AnnouncedOn,
+        p.Conditions.Select(c => new ConditionView(Kebab.Of(c.Kind), c.Note)).ToList(),
+        p.Caveats.ToList(),
+        p.Sources.Select(s => new CitationView(s.Url, s.Publisher, s.Date, s.Quote)).ToList(),
+        Kebab.Of(p.Confidence),
+        p.Illustrative.ToList(),
+        p.Version,
+        DateTime.SpecifyKind(p.UpdatedAtUtc, DateTimeKind.Utc),
+        p.UpdatedBy);
+
+    /// <summary>The input that would produce this pledge: the starting point of an edit.</summary>
+    public PledgeInput ToInput() => new()
+    {
+        Member = Member,
+        Title = Title,
+        Category = Category,
+        Capability = Capability,
+        Quantity = Quantity,
+        Unit = Unit,
+        QuantityIsUpTo = QuantityIsUpTo,
+        Value = Value is null ? null : new MoneyInput { Amount = Value.Amount, Currency = Value.Currency, Eur = Value.Eur, FxDate = Value.FxDate },
+        Stage = Stage,
+        ReadinessDays = ReadinessDays,
+        AnnouncedOn = AnnouncedOn,
+        Conditions = Conditions.Select(c => new ConditionInput { Kind = c.Kind, Note = c.Note }).ToList(),
+        Caveats = Caveats.ToList(),
+        Sources = Sources.Select(s => new CitationInput { Url = s.Url, Publisher = s.Publisher, Date = s.Date, Quote = s.Quote }).ToList(),
+        Confidence = Confidence,
+        Illustrative = Illustrative.ToList(),
+    };
+
+    public bool IsIllustrative(string field) => Illustrative.Contains(field);
+}
+
+public sealed record MoneyView(decimal Amount, string Currency, decimal? Eur, DateOnly? FxDate);
+
+public sealed record ConditionView(string Kind, string? Note);
+
+public sealed record CitationView(string Url, string? Publisher, DateOnly? Date, string? Quote);
+
+/// <summary>One entry of a pledge's history as shown to people.</summary>
+public sealed record PledgeRevisionView(int Version, DateTime ChangedAt, string ChangedBy, string Reason, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>Works out which fields differ between two versions of a pledge, for the history.</summary>
+public static class PledgeDiff
+{
+    // Bookkeeping fields change on every write; listing them would hide the real change.
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "version", "updatedAt", "updatedBy", "memberName", "id", "key" };
+
+    public static IReadOnlyList<FieldChange> Between(PledgeView? before, PledgeView after, JsonSerializerOptions options)
+    {
+        var left = Flatten(before is null ? null : JsonSerializer.SerializeToNode(before, options));
+        var right = Flatten(JsonSerializer.SerializeToNode(after, options));
+        var changes = new List<FieldChange>();
+        foreach (var field in left.Keys.Union(right.Keys).Where(k => !Ignored.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            left.TryGetValue(field, out var was);
+            right.TryGetValue(field, out var now);
+            if (!string.Equals(was, now, StringComparison.Ordinal))
+            {
+                changes.Add(new FieldChange(field, was, now));
+            }
+        }
+
+        return changes;
+    }
+
+    // Top-level fields keep their name; nested objects and lists are compared as their JSON text, which
+    // reads well enough for a condition list or a source and keeps the history one line per field.
+    private static Dictionary<string, string?> Flatten(JsonNode? node)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (node is not JsonObject obj)
+        {
+            return result;
+        }
+
+        foreach (var (name, value) in obj)
+        {
+            if (value is JsonObject inner)
+            {
+                foreach (var (innerName, innerValue) in inner)
+                {
+                    result[$"{name}.{innerName}"] = Text(innerValue);
+                }
+            }
+            else
+            {
+                result[name] = Text(value);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? Text(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonArray { Count: 0 } => null,
+        _ => value.ToJsonString(),
+    };
+}

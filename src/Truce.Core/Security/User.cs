@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Truce.Core.Security;
+
+/// <summary>A local account. A liaison belongs to one member and speaks for it alone.</summary>
+public sealed class User
+{
+    public int Id { get; set; }
+
+    public required string UserName { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public Role Role { get; set; }
+
+    public string? MemberCode { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public Principal ToPrincipal() => new(UserName, Role, MemberCode);
+}
+
+/// <summary>
+/// A bearer token for machine access to the API. Only its SHA-256 is stored: the token itself is shown
+/// once, when it is created. A plain hash suffices (no salt, no stretching) because the token is 256
+/// random bits, not something a person chose.
+/// </summary>
+public sealed class ApiToken
+{
+    public const string Prefix = "truce_";
+
+    public int Id { get; set; }
+
+    public int UserId { get; set; }
+
+    public User? User { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? ExpiresAtUtc { get; set; }
+
+    public DateTime? RevokedAtUtc { get; set; }
+
+    public DateTime? LastUsedAtUtc { get; set; }
+
+    public static string NewSecret() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public bool IsUsableAt(DateTime nowUtc) => RevokedAtUtc is null && (ExpiresAtUtc is null || ExpiresAtUtc > nowUtc);
+}

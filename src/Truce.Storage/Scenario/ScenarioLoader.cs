@@ -1,0 +1,289 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Truce.Core.Coalition;
+using Truce.Core.Commitments;
+using Truce.Core.Common;
+using Truce.Core.Security;
+using Truce.Storage.Commitments;
+
+namespace Truce.Storage.Scenario;
+
+/// <summary>A scenario file that cannot be loaded; the message names the file, the entry and the field.</summary>
+public sealed class ScenarioException(string message) : Exception(message);
+
+public sealed record ScenarioSummary(int Actors, int Members, int Meetings, int PledgesCreated, int PledgesChanged, int PledgesUnchanged);
+
+/// <summary>
+/// Loads a scenario folder (see <c>data/scenario/README.md</c>) in one transaction: all of it or, on the
+/// first bad entry, none of it. Loading again updates what the files changed; pledges go through the ledger,
+/// so a changed pledge gets a new version in its history rather than being overwritten.
+/// </summary>
+public sealed class ScenarioLoader(TruceDb db, PledgeLedger ledger)
+{
+    public static readonly Principal Loader = new("scenario", Role.Admin, null);
+
+    /// <summary>The scenario shipped with Truce, copied beside the program at build time.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "data", "scenario");
+
+    public async Task<ScenarioSummary> LoadAsync(string directory, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new ScenarioException($"Scenario folder '{directory}' does not exist.");
+        }
+
+        var actors = Read(directory, "actors.json").AsArray();
+        var coalition = Read(directory, "coalition.json").AsObject();
+        var meetings = Read(directory, "meetings.json").AsArray();
+        var pledges = Read(directory, "pledges.json").AsArray();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var actorCount = await LoadActorsAsync(actors, ct);
+        var memberCount = await LoadMembersAsync(coalition["members"]?.AsArray() ?? throw new ScenarioException("coalition.json: 'members' is missing."), ct);
+        var meetingCount = await LoadMeetingsAsync(meetings, ct);
+        var (created, changed, unchanged) = await LoadPledgesAsync(pledges, ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new ScenarioSummary(actorCount, memberCount, meetingCount, created, changed, unchanged);
+    }
+
+    private static JsonNode Read(string directory, string file)
+    {
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException($"{file}: missing from '{directory}'.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })
+                ?? throw new ScenarioException($"{file}: empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"{file} line {e.LineNumber + 1}: not valid JSON ({e.Message}).");
+        }
+    }
+
+    private static T Entry<T>(JsonNode node, string where)
+    {
+        try
+        {
+            return node.Deserialize<T>(TruceJson.Options) ?? throw new ScenarioException($"{where}: empty entry.");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"{where}{e.Path?.TrimStart('$')}: {e.Message}");
+        }
+    }
+
+    private static TEnum Parse<TEnum>(string? text, string where)
+        where TEnum : struct, Enum =>
+        Kebab.TryParse(text, out TEnum value)
+            ? value
+            : throw new ScenarioException($"{where}: '{text}' is not valid; expected one of {Kebab.Choices<TEnum>()}.");
+
+    private async Task<int> LoadActorsAsync(JsonArray items, CancellationToken ct)
+    {
+        var existing = await db.Actors.ToDictionaryAsync(a => a.Code, ct);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"actors.json[{i}]";
+            var a = Entry<ActorFile>(items[i]!, where);
+            if (string.IsNullOrWhiteSpace(a.Code) || string.IsNullOrWhiteSpace(a.Name))
+            {
+                throw new ScenarioException($"{where}: 'code' and 'name' are required.");
+            }
+
+            if (!seen.Add(a.Code))
+            {
+                throw new ScenarioException($"{where}.code: '{a.Code}' appears twice.");
+            }
+
+            if (!existing.TryGetValue(a.Code, out var actor))
+            {
+                actor = new Actor { Code = a.Code, Name = a.Name };
+                db.Actors.Add(actor);
+            }
+
+            actor.Name = a.Name;
+            actor.Kind = Parse<ActorKind>(a.Kind, $"{where}.kind");
+            actor.Aliases = a.Aliases ?? [];
+            actor.Roles = (a.Roles ?? []).Select(r => new ActorRole { Title = r.Title ?? string.Empty, OfCode = r.Of ?? string.Empty, From = r.From, To = r.To }).ToList();
+        }
+
+        foreach (var (index, role) in items.Select((n, i) => (i, Entry<ActorFile>(n!, $"actors.json[{i}]"))).SelectMany(x => (x.Item2.Roles ?? []).Select(r => (x.i, r))))
+        {
+            if (role.Of is null || !seen.Contains(role.Of) && !existing.ContainsKey(role.Of))
+            {
+                throw new ScenarioException($"actors.json[{index}].roles: '{role.Of}' is not an actor in actors.json.");
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return seen.Count;
+    }
+
+    private async Task<int> LoadMembersAsync(JsonArray items, CancellationToken ct)
+    {
+        var actors = await db.Actors.Select(a => a.Code).ToHashSetAsync(ct);
+        var existing = await db.Members.ToDictionaryAsync(m => m.ActorCode, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"coalition.json members[{i}]";
+            var m = Entry<MemberFile>(items[i]!, where);
+            if (m.Actor is null || !actors.Contains(m.Actor))
+            {
+                throw new ScenarioException($"{where}.actor: '{m.Actor}' is not an actor in actors.json.");
+            }
+
+            if (!existing.TryGetValue(m.Actor, out var member))
+            {
+                member = new CoalitionMember { ActorCode = m.Actor };
+                db.Members.Add(member);
+                existing[m.Actor] = member;
+            }
+
+            member.Role = Parse<CoalitionRole>(m.Role, $"{where}.role");
+            member.Since = m.Since;
+            member.Note = m.Note;
+            member.Sources = Citations(m.Sources);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return items.Count;
+    }
+
+    private async Task<int> LoadMeetingsAsync(JsonArray items, CancellationToken ct)
+    {
+        var actors = await db.Actors.Select(a => a.Code).ToHashSetAsync(ct);
+        var existing = await db.Meetings.Include(m => m.Participants).ToDictionaryAsync(m => m.Key, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"meetings.json[{i}]";
+            var m = Entry<MeetingFile>(items[i]!, where);
+            if (string.IsNullOrWhiteSpace(m.Key) || string.IsNullOrWhiteSpace(m.Title) || m.Date is null)
+            {
+                throw new ScenarioException($"{where}: 'key', 'title' and 'date' are required.");
+            }
+
+            if (!existing.TryGetValue(m.Key, out var meeting))
+            {
+                meeting = new Meeting { Key = m.Key, Title = m.Title };
+                db.Meetings.Add(meeting);
+            }
+
+            meeting.Title = m.Title;
+            meeting.Date = m.Date.Value;
+            meeting.Format = Parse<MeetingFormat>(m.Format, $"{where}.format");
+            meeting.Place = m.Place;
+            meeting.HostCode = m.Host;
+            meeting.Summary = m.Summary;
+            meeting.Outcomes = m.Outcomes ?? [];
+            meeting.ParticipantsReported = m.ParticipantsReported;
+            meeting.Sources = Citations(m.Sources);
+            meeting.Participants.Clear();
+            for (var j = 0; j < (m.Participants?.Count ?? 0); j++)
+            {
+                var p = m.Participants![j];
+                var at = $"{where}.participants[{j}]";
+                if (p.Actor is null || !actors.Contains(p.Actor))
+                {
+                    throw new ScenarioException($"{at}.actor: '{p.Actor}' is not an actor in actors.json.");
+                }
+
+                if (p.RepresentedBy is not null && !actors.Contains(p.RepresentedBy))
+                {
+                    throw new ScenarioException($"{at}.representedBy: '{p.RepresentedBy}' is not an actor in actors.json.");
+                }
+
+                meeting.Participants.Add(new MeetingParticipant
+                {
+                    ActorCode = p.Actor,
+                    RepresentedByCode = p.RepresentedBy,
+                    Role = Parse<ParticipantRole>(p.Role ?? "participant", $"{at}.role"),
+                    Confidence = Parse<Confidence>(p.Confidence ?? "medium", $"{at}.confidence"),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return items.Count;
+    }
+
+    private async Task<(int Created, int Changed, int Unchanged)> LoadPledgesAsync(JsonArray items, CancellationToken ct)
+    {
+        int created = 0, changed = 0, unchanged = 0;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var node = items[i]!;
+            var key = node["key"]?.GetValue<string>();
+            var where = $"pledges.json[{i}]";
+            if (string.IsNullOrWhiteSpace(key) || !keys.Add(key))
+            {
+                throw new ScenarioException($"{where}.key: required and unique; got '{key}'.");
+            }
+
+            var input = Entry<PledgeInput>(node, where);
+            var current = await db.Pledges.AsNoTracking().Where(p => p.Key == key).Select(p => new { p.Id, p.Version }).FirstOrDefaultAsync(ct);
+            LedgerResult result;
+            if (current is null)
+            {
+                input.Reason ??= "Loaded from the demo scenario";
+                result = await ledger.CreateAsync(input, Loader, key, ct);
+            }
+            else
+            {
+                input.Reason = "Reloaded from the demo scenario";
+                result = await ledger.UpdateAsync(current.Id, current.Version, input, Loader, ct);
+            }
+
+            if (result.Outcome == LedgerOutcome.Invalid)
+            {
+                throw new ScenarioException($"{where} ({key}): {result.Errors}");
+            }
+
+            if (result.Outcome is not (LedgerOutcome.Ok or LedgerOutcome.Created))
+            {
+                throw new ScenarioException($"{where} ({key}): {result.Message}");
+            }
+
+            if (result.Outcome == LedgerOutcome.Created)
+            {
+                created++;
+            }
+            else if (result.Pledge!.Version != current!.Version)
+            {
+                changed++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        return (created, changed, unchanged);
+    }
+
+    private static List<Citation> Citations(List<CitationFile>? sources) =>
+        (sources ?? []).Where(s => !string.IsNullOrWhiteSpace(s.Url))
+            .Select(s => new Citation { Url = s.Url!, Publisher = s.Publisher, Date = s.Date, Quote = s.Quote }).ToList();
+
+    private sealed record ActorFile(string? Code, string? Kind, string? Name, List<string>? Aliases, List<RoleFile>? Roles);
+
+    private sealed record RoleFile(string? Title, string? Of, DateOnly? From, DateOnly? To);
+
+    private sealed record MemberFile(string? Actor, string? Role, DateOnly? Since, string? Note, List<CitationFile>? Sources);
+
+    private sealed record CitationFile(string? Url, string? Publisher, DateOnly? Date, string? Quote);
+
+    private sealed record MeetingFile(
+        string? Key, string? Title, DateOnly? Date, string? Format, string? Place, string? Host, string? Summary,
+        List<string>? Outcomes, string? ParticipantsReported, List<ParticipantFile>? Participants, List<CitationFile>? Sources);
+
+    private sealed record ParticipantFile(string? Actor, string? RepresentedBy, string? Role, string? Confidence);
+}

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Truce.Storage.Coalition;
 using Truce.Storage.Commitments;
 using Truce.Storage.Scenario;
@@ -40,6 +41,8 @@ public static class StorageSetup
         services.AddDbContext<TruceDb>(db => db.UseSqlite(options.SqliteConnectionString()));
         services.AddScoped<CoalitionDirectory>();
         services.AddScoped<PledgeLedger>();
+        services.TryAddSingleton(new AccountOptions());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserAccounts>();
         services.AddScoped<ScenarioLoader>();
         return services;

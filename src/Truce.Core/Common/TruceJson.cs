@@ -11,12 +11,21 @@ public static class TruceJson
 
     public static readonly JsonSerializerOptions Indented = Create(indented: true);
 
-    private static JsonSerializerOptions Create(bool indented) => new(JsonSerializerDefaults.Web)
+    /// <summary>Gives options made elsewhere (ASP.NET's) the same spelling.</summary>
+    public static void CopyTo(JsonSerializerOptions options)
     {
-        WriteIndented = indented,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = true;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         // Quotes and non-ASCII names (Sánchez, Zelenskyy in Cyrillic) stay readable in files and terminals.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        CopyTo(options);
+        return options;
+    }
 }

@@ -7,11 +7,12 @@ public sealed record NewUser(string UserName, Role Role, string? MemberCode, str
 
 public sealed record TokenView(int Id, string Name, string User, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
 
+/// <summary>How new passwords are hashed. Tests lower the iteration count to keep sign-ins fast.</summary>
+public sealed record AccountOptions(int PasswordHashIterations = PasswordHash.DefaultIterations);
+
 /// <summary>Local accounts and API tokens.</summary>
-public sealed class UserAccounts(TruceDb db, TimeProvider clock)
+public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options)
 {
-    /// <summary>PBKDF2 iterations for new passwords; lowered only by test configuration.</summary>
-    public int HashIterations { get; set; } = PasswordHash.DefaultIterations;
 
     public Task<bool> AnyAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
@@ -50,7 +51,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock)
             DisplayName = user.DisplayName,
             Role = user.Role,
             MemberCode = user.MemberCode,
-            PasswordHash = PasswordHash.Create(user.Password, HashIterations),
+            PasswordHash = PasswordHash.Create(user.Password, options.PasswordHashIterations),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Users.Add(entity);

@@ -1,0 +1,50 @@
+using Truce.Core.Common;
+using Truce.Web.Api;
+using Truce.Web.Security;
+using Truce.Web.Startup;
+
+namespace Truce.Web;
+
+/// <summary>
+/// The table of contents of the Truce server: what it is made of, in the order a request meets it.
+/// <c>truce serve</c> and the tests build the same application through <see cref="Build"/>.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var app = Build(args);
+        await StorageStartup.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out); // migrate, demo scenario, first admin
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.AddTruceStorage();            // SQLite by default: Startup/StorageStartup.cs
+        builder.AddTruceSecurity();           // sign-in, roles, tokens: Security/
+        builder.Services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToFolder("/Account"));
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => TruceJson.CopyTo(json.SerializerOptions)); // one JSON spelling for API and CLI
+        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<OpenApiInfo>());
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthApi();                   // GET /health, open to all
+        app.MapCoalitionApi();                // /api/v1/actors, members, meetings
+        app.MapCommitmentsApi();              // /api/v1/pledges
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapRazorPages();                  // Pages/: dashboard, coalition, commitments, sign-in
+        return app;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Truce.Core.Common;
+using Truce.Core.Security;
+using Truce.Storage.Security;
+using Truce.Web.Api;
+
+namespace Truce.Web.Security;
+
+/// <summary>
+/// Who may reach what. Pages sign in with a cookie; machine feeds send a bearer token. Everything needs a
+/// signed-in principal except what is marked anonymous (the sign-in page, <c>/health</c>, static files).
+/// </summary>
+public static class SecuritySetup
+{
+    public const string Scheme = "truce";
+    public const string EditPledges = "pledges:write";
+    public const string MemberClaim = "truce:member";
+
+    public static WebApplicationBuilder AddTruceSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new AccountOptions(builder.Configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
+
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "truce.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+
+                // An API client gets a status and a problem, never a redirect to an HTML form.
+                o.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                    ? ApiProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first", "Send a bearer token (Authorization: Bearer …) or sign in.")
+                    : Redirect(context);
+                o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                    ? ApiProblems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.")
+                    : Redirect(context);
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(EditPledges, p => p.RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner), Kebab.Of(Role.Liaison)))
+            .AddPolicy(nameof(Role.Admin), p => p.RequireRole(Kebab.Of(Role.Admin)));
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        return builder;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static ClaimsPrincipal ToClaims(User user, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.UserName),
+            new(ClaimTypes.Role, Kebab.Of(user.Role)),
+        };
+        if (user.MemberCode is { } member)
+        {
+            claims.Add(new Claim(MemberClaim, member));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// <summary>The acting principal of a request; only called behind an authorization rule.</summary>
+    public static Principal ToPrincipal(this ClaimsPrincipal user)
+    {
+        var name = user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user.");
+        var role = Kebab.TryParse(user.FindFirstValue(ClaimTypes.Role), out Role r) ? r : Role.Viewer;
+        return new Principal(name, role, user.FindFirstValue(MemberClaim));
+    }
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Turns a refusal by an authorization rule into a problem that says which rule and why.</summary>
+    private sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        {
+            if (IsApi(context.Request) && authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
+            {
+                var role = context.User.FindFirstValue(ClaimTypes.Role) ?? "none";
+                var allowed = string.Join(", ", policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles));
+                return ApiProblems.Write(context, StatusCodes.Status403Forbidden, "Not allowed", $"Your role ({role}) may not do this; it needs one of: {allowed}.");
+            }
+
+            return _default.HandleAsync(next, context, policy, authorizeResult);
+        }
+    }
+}

@@ -38,7 +38,7 @@ public static class StorageSetup
         }
 
         services.AddSingleton(options);
-        services.AddDbContext<TruceDb>(db => db.UseSqlite(options.SqliteConnectionString()));
+        services.AddDbContext<TruceDb>(db => db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddScoped<CoalitionDirectory>();
         services.AddScoped<PledgeLedger>();
         services.TryAddSingleton(new AccountOptions());

@@ -26,7 +26,9 @@ public static class Program
 
         builder.AddTruceStorage();            // SQLite by default: Startup/StorageStartup.cs
         builder.AddTruceSecurity();           // sign-in, roles, tokens: Security/
-        builder.Services.AddRazorPages(pages => pages.Conventions.AllowAnonymousToFolder("/Account"));
+        builder.Services.AddRazorPages(pages => pages.Conventions
+            .AllowAnonymousToFolder("/Account")
+            .AddPageRoute("/Commitments/Edit", "/commitments/new"));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => TruceJson.CopyTo(json.SerializerOptions)); // one JSON spelling for API and CLI
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<OpenApiInfo>());

@@ -15,7 +15,7 @@ public static class PledgeRules
     /// <summary>The field names that may be marked illustrative.</summary>
     public static readonly IReadOnlySet<string> IllustrativeFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "title", "capability", "quantity", "unit", "value.amount", "value.eur", "stage", "readinessDays",
+        "title", "capability", "quantity", "quantityIsUpTo", "unit", "value.amount", "value.eur", "stage", "readinessDays",
         "announcedOn", "conditions", "caveats", "confidence",
     };
 

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Truce.Core.Coalition;
+using Truce.Core.Commitments;
+using Truce.Core.Common;
+using Truce.Storage.Coalition;
+using Truce.Storage.Commitments;
+using Truce.Web.Security;
+
+namespace Truce.Web.Pages.Commitments;
+
+public sealed class CommitmentsModel(PledgeLedger ledger, CoalitionDirectory directory) : PageModel
+{
+    public PledgeQuery Query { get; private set; } = new();
+
+    public Page<PledgeView> Results { get; private set; } = new([], 0, null);
+
+    public IReadOnlyList<MemberView> Members { get; private set; } = [];
+
+    public ValidationErrors Errors { get; private set; } = new();
+
+    public bool CanCreate => User.ToPrincipal().CanEditPledges;
+
+    public async Task OnGetAsync(string? member, string? category, string? stage, string? condition, string? q, string? sort, string? cursor, CancellationToken ct)
+    {
+        Members = await directory.MembersAsync(ct);
+        Query = PledgeQuery.Parse(member, category, stage, condition, q, sort, cursor, null, out var errors);
+        if (PledgeLedger.CheckCursor(Query) is { } problem)
+        {
+            errors.Add("cursor", problem);
+        }
+
+        Errors = errors;
+        if (errors.IsEmpty)
+        {
+            Results = await ledger.ListAsync(Query, ct);
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    public string NextPageUrl(string cursor)
+    {
+        var query = Request.Query.Where(p => p.Key != "cursor").ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
+        query["cursor"] = cursor;
+        return QueryHelpers.AddQueryString("/commitments", query);
+    }
+}

@@ -19,9 +19,12 @@ public static class Program
         return 0;
     }
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="contentRoot">Where wwwroot is; the CLI passes its own folder, the server and tests use the default.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(contentRoot is null
+            ? new WebApplicationOptions { Args = args }
+            : new WebApplicationOptions { Args = args, ContentRootPath = contentRoot, ApplicationName = typeof(Program).Assembly.GetName().Name });
         configure?.Invoke(builder);
 
         builder.AddTruceStorage();            // SQLite by default: Startup/StorageStartup.cs

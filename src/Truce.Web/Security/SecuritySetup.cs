@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.DataProtection;
 using Truce.Core.Common;
 using Truce.Core.Security;
 using Truce.Storage.Security;
 using Truce.Web.Api;
+using Truce.Web.Startup;
 
 namespace Truce.Web.Security;
 
@@ -22,6 +24,9 @@ public static class SecuritySetup
 
     public static WebApplicationBuilder AddTruceSecurity(this WebApplicationBuilder builder)
     {
+        // Cookie keys live beside the database, so sessions survive a restart and leave with the data.
+        var keys = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StorageStartup.ReadStorageOptions(builder.Configuration).SqlitePath))!, "keys");
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Truce");
         builder.Services.AddSingleton(new AccountOptions(builder.Configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
 
         builder.Services.AddAuthentication(Scheme)

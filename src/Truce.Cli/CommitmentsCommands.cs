@@ -1,0 +1,278 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Truce.Core.Commitments;
+using Truce.Core.Common;
+using Truce.Core.Security;
+using Truce.Storage.Commitments;
+
+namespace Truce.Cli;
+
+/// <summary><c>truce pledges list|show|add</c>: the commitments ledger from the command line.</summary>
+public static class CommitmentsCommands
+{
+    public static Command Pledges(TextWriter output, TextWriter error) =>
+        new("pledges", "The commitments ledger: every member's pledges with conditions, sources and history.")
+        {
+            List(output, error),
+            Show(output, error),
+            Add(output, error),
+        };
+
+    private static Option<bool> Json() => new("--json") { Description = "Print JSON (the same shape as the API) instead of a table." };
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var member = new Option<string?>("--member") { Description = "Only this member's pledges, e.g. GBR." };
+        var category = new Option<string?>("--category") { Description = $"One of: {Kebab.Choices<PledgeCategory>()}." };
+        var stage = new Option<string?>("--stage") { Description = $"One of: {Kebab.Choices<PledgeStage>()}." };
+        var condition = new Option<string?>("--condition") { Description = $"Only pledges with this condition: {Kebab.Choices<ConditionKind>()}." };
+        var search = new Option<string?>("--search", "-q") { Description = "Text in the title or capability." };
+        var sort = new Option<string?>("--sort") { Description = $"One of {string.Join(", ", PledgeQuery.SortFields)}; a leading '-' sorts descending." };
+        var limit = new Option<int?>("--limit") { Description = $"Pledges per page, 1–{PledgeQuery.MaxLimit} (default {PledgeQuery.DefaultLimit})." };
+        var cursor = new Option<string?>("--cursor") { Description = "Continue from the cursor a previous page printed." };
+        var json = Json();
+        var command = new Command("list", "List pledges, filtered and sorted.") { member, category, stage, condition, search, sort, limit, cursor, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var query = PledgeQuery.Parse(
+                parse.GetValue(member), parse.GetValue(category), parse.GetValue(stage), parse.GetValue(condition), parse.GetValue(search),
+                parse.GetValue(sort), parse.GetValue(cursor), parse.GetValue(limit), out var errors);
+            if (PledgeLedger.CheckCursor(query) is { } cursorProblem)
+            {
+                errors.Add("cursor", cursorProblem);
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return TruceCli.Fail(error, ExitCodes.Usage, OptionErrors(errors));
+            }
+
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var page = await scope.ServiceProvider.GetRequiredService<PledgeLedger>().ListAsync(query, ct);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(page, TruceJson.Indented));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("Id", "Member", "Pledge", "Category", "Quantity", "EUR", "Stage", "Conditions");
+            foreach (var p in page.Items)
+            {
+                table.AddRow(
+                    Markup.Escape(p.Id.ToString(CultureInfo.InvariantCulture)),
+                    Markup.Escape(p.Member),
+                    Markup.Escape(p.Title),
+                    Markup.Escape(p.Category),
+                    Markup.Escape(p.Quantity is { } n ? $"{(p.QuantityIsUpTo ? "≤" : string.Empty)}{n:N0} {p.Unit}" : "—"),
+                    Markup.Escape(p.Value?.Eur is { } eur ? eur.ToString("N0", CultureInfo.InvariantCulture) : "—"),
+                    Markup.Escape(p.Stage),
+                    Markup.Escape(string.Join(", ", p.Conditions.Select(c => c.Kind))));
+            }
+
+            var console = TruceCli.Console(output);
+            console.Write(table);
+            console.WriteLine($"{page.Items.Count} of {page.Total} pledges." + (page.NextCursor is { } next ? $" Next page: --cursor {next}" : string.Empty));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(TextWriter output, TextWriter error)
+    {
+        var id = new Argument<int>("id") { Description = "The pledge's number, as `pledges list` shows it." };
+        var json = Json();
+        var command = new Command("show", "Show one pledge with its conditions, sources and history.") { id, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var ledger = scope.ServiceProvider.GetRequiredService<PledgeLedger>();
+            var pledge = await ledger.GetAsync(parse.GetValue(id), ct);
+            if (pledge is null)
+            {
+                return TruceCli.Fail(error, ExitCodes.NotFound, $"no pledge {parse.GetValue(id)}.");
+            }
+
+            var history = await ledger.HistoryAsync(pledge.Id, ct) ?? [];
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new { pledge, history }, TruceJson.Indented));
+                return ExitCodes.Ok;
+            }
+
+            var console = TruceCli.Console(output);
+            var facts = new Grid().AddColumns(2);
+            void Row(string name, string? value) => facts.AddRow(Markup.Escape(name), Markup.Escape(value ?? "—"));
+            Row("Pledge", $"{pledge.Id}: {pledge.Title}");
+            Row("Member", $"{pledge.MemberName} ({pledge.Member})");
+            Row("Category", pledge.Category);
+            Row("Capability", pledge.Capability);
+            Row("Quantity", pledge.Quantity is { } n ? $"{(pledge.QuantityIsUpTo ? "up to " : string.Empty)}{n:N0} {pledge.Unit}" : null);
+            Row("Value", pledge.Value is { } v ? $"{v.Currency} {v.Amount:N0}" + (v.Eur is { } e ? $" (EUR {e:N0} at {v.FxDate:yyyy-MM-dd})" : string.Empty) : null);
+            Row("Stage", pledge.Stage);
+            Row("Readiness", pledge.ReadinessDays is { } d ? $"{d} days" : null);
+            Row("Confidence", pledge.Confidence);
+            Row("Conditions", string.Join("; ", pledge.Conditions.Select(c => c.Note is null ? c.Kind : $"{c.Kind} ({c.Note})")));
+            Row("Caveats", string.Join("; ", pledge.Caveats));
+            Row("Illustrative", string.Join(", ", pledge.Illustrative));
+            Row("Version", $"{pledge.Version}, {pledge.UpdatedAt:yyyy-MM-dd HH:mm} UTC by {pledge.UpdatedBy}");
+            console.Write(facts);
+            console.WriteLine();
+            console.WriteLine("Sources:");
+            foreach (var s in pledge.Sources)
+            {
+                console.WriteLine($"  {s.Url}" + (s.Quote is null ? string.Empty : $" — \"{s.Quote}\""));
+            }
+
+            var table = new Table().AddColumns("Version", "When (UTC)", "Who", "Why", "Changed");
+            foreach (var r in history)
+            {
+                table.AddRow(
+                    r.Version.ToString(CultureInfo.InvariantCulture),
+                    r.ChangedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Markup.Escape(r.ChangedBy),
+                    Markup.Escape(r.Reason),
+                    Markup.Escape(r.Version == 1 ? "first entry" : string.Join(", ", r.Changes.Select(c => c.Field))));
+            }
+
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Add(TextWriter output, TextWriter error)
+    {
+        var file = new Option<FileInfo?>("--file") { Description = "Read the pledge from a JSON file in the API's shape; other options override its fields." };
+        var member = new Option<string?>("--member") { Description = "The member making the pledge, e.g. GBR." };
+        var title = new Option<string?>("--title") { Description = "What is pledged, in a few words." };
+        var category = new Option<string?>("--category") { Description = $"One of: {Kebab.Choices<PledgeCategory>()}." };
+        var capability = new Option<string?>("--capability") { Description = "e.g. infantry battalion, frigate, air policing." };
+        var quantity = new Option<long?>("--quantity") { Description = "How many, in --unit." };
+        var unit = new Option<string?>("--unit") { Description = "troops, aircraft, ships, …" };
+        var upTo = new Option<bool>("--up-to") { Description = "The quantity is a ceiling (\"up to 1,000 troops\"): divisible." };
+        var amount = new Option<decimal?>("--amount") { Description = "The value in --currency." };
+        var currency = new Option<string?>("--currency") { Description = "ISO 4217 code, e.g. EUR, GBP, USD." };
+        var eur = new Option<decimal?>("--eur") { Description = "The value in euros (needs --fx-date unless the currency is EUR)." };
+        var fxDate = new Option<DateOnly?>("--fx-date") { Description = "Date of the exchange rate, yyyy-mm-dd." };
+        var stage = new Option<string?>("--stage") { Description = $"One of: {Kebab.Choices<PledgeStage>()} (default announced)." };
+        var readiness = new Option<int?>("--readiness-days") { Description = "Days from a decision to deploy until in place." };
+        var announced = new Option<DateOnly?>("--announced-on") { Description = "When it was announced, yyyy-mm-dd." };
+        var conditions = new Option<string[]>("--condition") { Description = $"A condition, repeatable; 'kind' or 'kind:note'. Kinds: {Kebab.Choices<ConditionKind>()}.", AllowMultipleArgumentsPerToken = false };
+        var caveats = new Option<string[]>("--caveat") { Description = "A caveat, repeatable." };
+        var sources = new Option<string[]>("--source") { Description = "A source, repeatable: 'url' or 'url|publisher|yyyy-mm-dd|quote'." };
+        var confidence = new Option<string?>("--confidence") { Description = $"One of: {Kebab.Choices<Confidence>()} (default medium)." };
+        var reason = new Option<string?>("--reason") { Description = "Why it is entered, for the history." };
+        var json = Json();
+        var command = new Command("add", "Enter a new pledge; every field is checked and each problem named.")
+        {
+            file, member, title, category, capability, quantity, unit, upTo, amount, currency, eur, fxDate, stage, readiness, announced,
+            conditions, caveats, sources, confidence, reason, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            PledgeInput input;
+            if (parse.GetValue(file) is { } f)
+            {
+                try
+                {
+                    input = JsonSerializer.Deserialize<PledgeInput>(await File.ReadAllTextAsync(f.FullName, ct), TruceJson.Options) ?? new PledgeInput();
+                }
+                catch (Exception e) when (e is JsonException or IOException)
+                {
+                    return TruceCli.Fail(error, ExitCodes.Usage, $"cannot read {f.Name}: {e.Message}");
+                }
+            }
+            else
+            {
+                input = new PledgeInput();
+            }
+
+            input.Member = parse.GetValue(member) ?? input.Member;
+            input.Title = parse.GetValue(title) ?? input.Title;
+            input.Category = parse.GetValue(category) ?? input.Category;
+            input.Capability = parse.GetValue(capability) ?? input.Capability;
+            input.Quantity = parse.GetValue(quantity) ?? input.Quantity;
+            input.Unit = parse.GetValue(unit) ?? input.Unit;
+            input.QuantityIsUpTo = parse.GetValue(upTo) || input.QuantityIsUpTo;
+            if (parse.GetValue(amount) is not null || parse.GetValue(currency) is not null || parse.GetValue(eur) is not null)
+            {
+                input.Value = new MoneyInput { Amount = parse.GetValue(amount), Currency = parse.GetValue(currency), Eur = parse.GetValue(eur), FxDate = parse.GetValue(fxDate) };
+            }
+
+            input.Stage = parse.GetValue(stage) ?? input.Stage;
+            input.ReadinessDays = parse.GetValue(readiness) ?? input.ReadinessDays;
+            input.AnnouncedOn = parse.GetValue(announced) ?? input.AnnouncedOn;
+            if (parse.GetValue(conditions) is { Length: > 0 } cs)
+            {
+                input.Conditions = cs.Select(c => c.Split(':', 2)).Select(p => new ConditionInput { Kind = p[0], Note = p.Length > 1 ? p[1] : null }).ToList();
+            }
+
+            if (parse.GetValue(caveats) is { Length: > 0 } cv)
+            {
+                input.Caveats = cv.ToList();
+            }
+
+            if (parse.GetValue(sources) is { Length: > 0 } ss)
+            {
+                input.Sources = [];
+                foreach (var s in ss)
+                {
+                    var parts = s.Split('|', 4, StringSplitOptions.TrimEntries);
+                    DateOnly? date = null;
+                    if (parts.Length > 2 && parts[2].Length > 0)
+                    {
+                        if (!DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                        {
+                            return TruceCli.Fail(error, ExitCodes.Usage, $"--source '{s}': expected the date as yyyy-mm-dd, got '{parts[2]}'.");
+                        }
+
+                        date = d;
+                    }
+
+                    input.Sources.Add(new CitationInput { Url = parts[0], Publisher = parts.Length > 1 ? parts[1] : null, Date = date, Quote = parts.Length > 3 ? parts[3] : null });
+                }
+            }
+
+            input.Confidence = parse.GetValue(confidence) ?? input.Confidence;
+            input.Reason = parse.GetValue(reason) ?? input.Reason;
+
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var result = await scope.ServiceProvider.GetRequiredService<PledgeLedger>().CreateAsync(input, Principal.Operator(Environment.UserName), ct: ct);
+            switch (result.Outcome)
+            {
+                case LedgerOutcome.Created:
+                    output.WriteLine(parse.GetValue(json)
+                        ? JsonSerializer.Serialize(result.Pledge, TruceJson.Indented)
+                        : $"Entered pledge {result.Pledge!.Id}: {result.Pledge.Title} ({result.Pledge.Member}), version 1.");
+                    return ExitCodes.Ok;
+                case LedgerOutcome.Invalid:
+                    return TruceCli.Fail(error, ExitCodes.Invalid, "the pledge was not entered:\n" + string.Join('\n', result.Errors!.ToDictionary().Select(e => $"  {OptionFor(e.Key)}: {string.Join(" ", e.Value)}")));
+                default:
+                    return TruceCli.Fail(error, ExitCodes.Refused, result.Message ?? result.Outcome.ToString());
+            }
+        });
+        return command;
+    }
+
+    private static string OptionErrors(ValidationErrors errors) =>
+        string.Join("; ", errors.ToDictionary().Select(e => $"--{e.Key}: {string.Join(" ", e.Value)}"));
+
+    // The ledger names fields as the API does; a CLI user typed options, so say which option.
+    private static string OptionFor(string field) => field switch
+    {
+        "value.amount" => "--amount",
+        "value.currency" => "--currency",
+        "value.eur" => "--eur",
+        "value.fxDate" => "--fx-date",
+        "readinessDays" => "--readiness-days",
+        "announcedOn" => "--announced-on",
+        "quantityIsUpTo" => "--up-to",
+        _ when field.StartsWith("conditions", StringComparison.Ordinal) => $"--condition ({field})",
+        _ when field.StartsWith("caveats", StringComparison.Ordinal) => $"--caveat ({field})",
+        _ when field.StartsWith("sources", StringComparison.Ordinal) => $"--source ({field})",
+        _ => $"--{field}",
+    };
+}

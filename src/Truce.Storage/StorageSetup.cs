@@ -30,15 +30,25 @@ public sealed record StorageOptions
 
 public static class StorageSetup
 {
-    public static IServiceCollection AddTruceStorage(this IServiceCollection services, StorageOptions options)
-    {
-        if (!string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported; expected 'sqlite'.");
-        }
+    public static IServiceCollection AddTruceStorage(this IServiceCollection services, StorageOptions options) =>
+        services.AddTruceStorage(_ => options);
 
-        services.AddSingleton(options);
-        services.AddDbContext<TruceDb>(db => db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+    /// <summary>
+    /// Registers storage with options read when first needed, not when registered: a host's configuration
+    /// (and a test's overrides of it) is complete only once the host is built.
+    /// </summary>
+    public static IServiceCollection AddTruceStorage(this IServiceCollection services, Func<IServiceProvider, StorageOptions> options)
+    {
+        services.AddSingleton(provider =>
+        {
+            var o = options(provider);
+            return string.Equals(o.Provider, "sqlite", StringComparison.OrdinalIgnoreCase)
+                ? o
+                : throw new InvalidOperationException($"Storage:Provider '{o.Provider}' is not supported; expected 'sqlite'.");
+        });
+        services.AddDbContext<TruceDb>((provider, db) => db.UseSqlite(
+            provider.GetRequiredService<StorageOptions>().SqliteConnectionString(),
+            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddScoped<CoalitionDirectory>();
         services.AddScoped<PledgeLedger>();
         services.TryAddSingleton(new AccountOptions());

@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using Truce.Storage;
 using Truce.Core.Common;
 using Truce.Core.Security;
 using Truce.Storage.Security;
 using Truce.Web.Api;
-using Truce.Web.Startup;
 
 namespace Truce.Web.Security;
 
@@ -25,9 +28,14 @@ public static class SecuritySetup
     public static WebApplicationBuilder AddTruceSecurity(this WebApplicationBuilder builder)
     {
         // Cookie keys live beside the database, so sessions survive a restart and leave with the data.
-        var keys = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StorageStartup.ReadStorageOptions(builder.Configuration).SqlitePath))!, "keys");
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Truce");
-        builder.Services.AddSingleton(new AccountOptions(builder.Configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
+        builder.Services.AddDataProtection().SetApplicationName("Truce");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(keys =>
+        {
+            var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(services.GetRequiredService<StorageOptions>().SqlitePath))!, "keys");
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), services.GetRequiredService<ILoggerFactory>());
+        }));
+        builder.Services.AddSingleton(services => new AccountOptions(
+            services.GetRequiredService<IConfiguration>().GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
 
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>

@@ -12,7 +12,7 @@ public static class StorageStartup
     public static WebApplicationBuilder AddTruceStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddTruceStorage(ReadStorageOptions(builder.Configuration));
+        builder.Services.AddTruceStorage(services => ReadStorageOptions(services.GetRequiredService<IConfiguration>()));
         return builder;
     }
 

@@ -9,8 +9,13 @@ namespace Truce.Web;
 /// The table of contents of the Truce server: what it is made of, in the order a request meets it.
 /// <c>truce serve</c> and the tests build the same application through <see cref="Build"/>.
 /// </summary>
-public static class Program
+public sealed class Program
 {
+    // Not static only because WebApplicationFactory<Program> needs a type argument.
+    private Program()
+    {
+    }
+
     public static async Task<int> Main(string[] args)
     {
         var app = Build(args);

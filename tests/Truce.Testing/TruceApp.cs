@@ -19,7 +19,7 @@ namespace Truce.Testing;
 /// </summary>
 public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminPassword = "admin-password-for-tests";
+    public const string AdminPassword = "first-operator-secret";
     public const string Password = "a-long-test-password";
 
     /// <summary>The accounts every test can use: user name → (role, member).</summary>

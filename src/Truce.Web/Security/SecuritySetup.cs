@@ -72,7 +72,7 @@ public static class SecuritySetup
         return builder;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     public static ClaimsPrincipal ToClaims(User user, string scheme)
     {

@@ -72,6 +72,17 @@ public sealed class EditModel(PledgeLedger ledger, CoalitionDirectory directory)
         var input = Form.ToInput(errors);
         if (!errors.IsEmpty)
         {
+            // Name every problem at once, not only those the browser's values caused: check the rest too,
+            // on a scratch pledge that is never saved.
+            var scratch = new Pledge { MemberCode = string.Empty, Title = string.Empty, UpdatedBy = string.Empty };
+            foreach (var (field, messages) in PledgeRules.Apply(input, scratch, previousStage: null, mayCorrectStage: true).ToDictionary())
+            {
+                if (!errors.ToDictionary().ContainsKey(field))
+                {
+                    Array.ForEach(messages, m => errors.Add(field, m));
+                }
+            }
+
             return Invalid(errors);
         }
 

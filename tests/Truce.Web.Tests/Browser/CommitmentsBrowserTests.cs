@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using Truce.Testing;
+
+namespace Truce.Web.Tests.Browser;
+
+/// <summary>A person in a real browser: signs in, reads the dashboard, filters the ledger, opens a pledge.</summary>
+[Trait("Category", "Browser")]
+public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_person_signs_in_filters_to_troops_and_opens_the_UK_pledge()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        var errors = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        // Anonymous: sent to the sign-in page.
+        await page.GotoAsync("/commitments");
+        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("input[name=userName]", "viewer");
+        await page.FillAsync("input[name=password]", TruceApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/commitments");
+
+        // The dashboard draws its chart from the figures.
+        await page.ClickAsync("nav >> text=Dashboard");
+        await page.WaitForSelectorAsync("[data-figure=troops]");
+        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart('troops-chart') && !!Chart.getChart('stage-chart')"));
+        var troops = await page.TextContentAsync("[data-figure=troops]");
+        Assert.NotEqual("0", troops);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-dashboard.png"), FullPage = true });
+
+        // Filter the commitments table to troops.
+        await page.ClickAsync("nav >> text=Commitments");
+        await page.SelectOptionAsync("select[name=category]", "troops");
+        await page.ClickAsync("#pledge-filters button[type=submit]");
+        await page.WaitForURLAsync("**/commitments?*category=troops*");
+        var categories = await page.Locator("#pledges tbody tr td:nth-child(3)").AllTextContentsAsync();
+        Assert.NotEmpty(categories);
+        Assert.All(categories, c => Assert.Equal("Troops", c.Trim()));
+
+        // Open the UK pledge and read what it hangs on, where it comes from, and its history.
+        await page.Locator("#pledges tbody tr", new PageLocatorOptions { HasText = "GBR" }).First.Locator("a").ClickAsync();
+        await page.WaitForSelectorAsync("#pledge-conditions");
+        var conditions = await page.TextContentAsync("#pledge-conditions");
+        Assert.Contains("US backstop", conditions, StringComparison.Ordinal);
+        Assert.Contains("After ceasefire", conditions, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#pledge-sources a").CountAsync() >= 1);
+        Assert.Equal(1, await page.Locator("#pledge-history tbody tr").CountAsync());
+        Assert.Contains("scenario", await page.TextContentAsync("#pledge-history tbody tr") ?? string.Empty, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-pledge.png"), FullPage = true });
+
+        Assert.Empty(errors);
+        Assert.All(requests, url => Assert.Equal(app.Address.Host, new Uri(url).Host));
+        await context.CloseAsync();
+    }
+}

@@ -21,6 +21,7 @@ public static class HostCommands
             string[] args = [.. parse.UnmatchedTokens, $"--Storage:SqlitePath={storage.SqlitePath}"];
             var app = Truce.Web.Program.Build(args, contentRoot: AppContext.BaseDirectory);
             await StorageStartup.PrepareDatabaseAsync(app.Services, app.Configuration, output, ct);
+            Truce.Web.Program.AnnounceWhenReady(app, output);
             await app.RunAsync();
             return ExitCodes.Ok;
         });

@@ -20,9 +20,14 @@ public sealed class Program
     {
         var app = Build(args);
         await StorageStartup.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out); // migrate, demo scenario, first admin
+        AnnounceWhenReady(app, Console.Out);
         await app.RunAsync();
         return 0;
     }
+
+    /// <summary>Tells the operator where to point a browser once the server listens.</summary>
+    public static void AnnounceWhenReady(WebApplication app, TextWriter console) =>
+        app.Lifetime.ApplicationStarted.Register(() => console.WriteLine($"Truce is ready: open {string.Join(" or ", app.Urls)} in a browser and sign in."));
 
     /// <param name="contentRoot">Where wwwroot is; the CLI passes its own folder, the server and tests use the default.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)

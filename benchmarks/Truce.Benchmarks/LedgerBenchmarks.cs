@@ -1,0 +1,92 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Coalition;
+using Truce.Core.Commitments;
+using Truce.Core.Common;
+using Truce.Storage;
+using Truce.Storage.Commitments;
+
+namespace Truce.Benchmarks;
+
+/// <summary>
+/// Reads of the commitments ledger as the dashboard, the table and the API make them, on a SQLite file
+/// with a ledger far larger than any coalition's (generated: 60 members, <see cref="Pledges"/> pledges,
+/// each with conditions and a source).
+/// </summary>
+[MemoryDiagnoser]
+public class LedgerBenchmarks
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "truce-bench", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    [Params(1_000, 10_000)]
+    public int Pledges { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _services = new ServiceCollection().AddTruceStorage(new StorageOptions { SqlitePath = Path.Combine(_folder, "bench.db") }).BuildServiceProvider();
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
+        StorageSetup.MigrateAsync(db).GetAwaiter().GetResult();
+        var random = new Random(2025);
+        var categories = Enum.GetValues<PledgeCategory>();
+        var conditions = Enum.GetValues<ConditionKind>();
+        for (var m = 0; m < 60; m++)
+        {
+            var code = $"M{m:00}";
+            db.Actors.Add(new Actor { Code = code, Name = $"Member {m}", Kind = ActorKind.State });
+            db.Members.Add(new CoalitionMember { ActorCode = code, Role = CoalitionRole.Member });
+        }
+
+        for (var i = 0; i < Pledges; i++)
+        {
+            var category = categories[random.Next(categories.Length)];
+            db.Pledges.Add(new Pledge
+            {
+                MemberCode = $"M{random.Next(60):00}",
+                Title = $"Generated pledge {i}",
+                Category = category,
+                Quantity = random.Next(1, 5000),
+                Unit = category == PledgeCategory.Troops ? "troops" : "units",
+                ValueMinor = random.Next(1, 1000) * 100_000_000L,
+                Currency = "EUR",
+                ValueEurMinor = random.Next(1, 1000) * 100_000_000L,
+                Stage = (PledgeStage)random.Next(6),
+                ReadinessDays = random.Next(0, 180),
+                Conditions = conditions.Where(_ => random.NextDouble() < 0.2).Select(k => new PledgeCondition { Kind = k }).ToList(),
+                Sources = [new Citation { Url = "https://example.org/generated" }],
+                Version = 1,
+                UpdatedBy = "bench",
+            });
+        }
+
+        db.SaveChanges();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _services.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<T> With<T>(Func<PledgeLedger, Task<T>> read)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<PledgeLedger>());
+    }
+
+    [Benchmark(Description = "first page, default sort")]
+    public Task<Page<PledgeView>> FirstPage() => With(l => l.ListAsync(new PledgeQuery()));
+
+    [Benchmark(Description = "troops needing a US backstop, by quantity desc")]
+    public Task<Page<PledgeView>> FilteredAndSorted() =>
+        With(l => l.ListAsync(new PledgeQuery { Category = PledgeCategory.Troops, Condition = ConditionKind.UsBackstop, SortField = "quantity", Descending = true }));
+
+    [Benchmark(Description = "dashboard totals")]
+    public Task<LedgerTotals> Totals() => With(l => l.TotalsAsync());
+}

@@ -10,6 +10,17 @@ namespace Truce.Storage.Tests;
 
 public sealed class ScenarioLoaderTests
 {
+    private static string CopyOfDemoScenario()
+    {
+        var folder = Directory.CreateTempSubdirectory("truce-scenario-").FullName;
+        foreach (var file in Directory.GetFiles(ScenarioLoader.DefaultPath, "*.json"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
     private static Task<ScenarioSummary> Load(TestDatabase db, string? path = null) =>
         db.With(s => s.GetRequiredService<ScenarioLoader>().LoadAsync(path ?? ScenarioLoader.DefaultPath));
 
@@ -75,11 +86,7 @@ public sealed class ScenarioLoaderTests
     public async Task A_bad_entry_is_named_and_nothing_is_loaded()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = Directory.CreateTempSubdirectory("truce-scenario-").FullName;
-        foreach (var file in Directory.GetFiles(ScenarioLoader.DefaultPath, "*.json"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+        var folder = CopyOfDemoScenario();
 
         var pledges = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pledges.json")))!.AsArray();
         pledges[3]!["category"] = "tanks";
@@ -97,11 +104,7 @@ public sealed class ScenarioLoaderTests
     public async Task A_meeting_naming_an_unknown_actor_is_refused_with_its_place_in_the_file()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = Directory.CreateTempSubdirectory("truce-scenario-").FullName;
-        foreach (var file in Directory.GetFiles(ScenarioLoader.DefaultPath, "*.json"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+        var folder = CopyOfDemoScenario();
 
         var meetings = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "meetings.json")))!.AsArray();
         meetings[1]!["participants"]![0]!["actor"] = "ATLANTIS";

@@ -8,6 +8,23 @@ namespace Truce.Core.Commitments;
 /// </summary>
 public sealed record PledgeQuery
 {
+    private static TEnum? Word<TEnum>(string? text, string field, string noun, ValidationErrors errors)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Kebab.TryParse(text, out TEnum value))
+        {
+            return value;
+        }
+
+        errors.Add(field, $"'{text}' is not {noun}; expected one of {Kebab.Choices<TEnum>()}.");
+        return null;
+    }
+
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
@@ -38,45 +55,9 @@ public sealed record PledgeQuery
         string? member, string? category, string? stage, string? condition, string? search, string? sort, string? cursor, int? limit, out ValidationErrors errors)
     {
         errors = new ValidationErrors();
-        PledgeCategory? cat = null;
-        PledgeStage? stg = null;
-        ConditionKind? cond = null;
-        if (!string.IsNullOrWhiteSpace(category))
-        {
-            if (Kebab.TryParse(category, out PledgeCategory c))
-            {
-                cat = c;
-            }
-            else
-            {
-                errors.Add("category", $"'{category}' is not a category; expected one of {Kebab.Choices<PledgeCategory>()}.");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(stage))
-        {
-            if (Kebab.TryParse(stage, out PledgeStage s))
-            {
-                stg = s;
-            }
-            else
-            {
-                errors.Add("stage", $"'{stage}' is not a stage; expected one of {Kebab.Choices<PledgeStage>()}.");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(condition))
-        {
-            if (Kebab.TryParse(condition, out ConditionKind k))
-            {
-                cond = k;
-            }
-            else
-            {
-                errors.Add("condition", $"'{condition}' is not a condition; expected one of {Kebab.Choices<ConditionKind>()}.");
-            }
-        }
-
+        var cat = Word<PledgeCategory>(category, "category", "a category", errors);
+        var stg = Word<PledgeStage>(stage, "stage", "a stage", errors);
+        var cond = Word<ConditionKind>(condition, "condition", "a condition", errors);
         var sortText = string.IsNullOrWhiteSpace(sort) ? "member" : sort.Trim();
         var descending = sortText.StartsWith('-');
         var field = sortText.TrimStart('-');

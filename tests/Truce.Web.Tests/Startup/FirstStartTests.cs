@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Storage;
+using Truce.Storage.Security;
+using Truce.Web.Startup;
+
+namespace Truce.Web.Tests.Startup;
+
+/// <summary>What the operator meets on the first start: the demo scenario (or nothing) and a first admin.</summary>
+public sealed class FirstStartTests : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("truce-first-start-").FullName;
+
+    private (ServiceProvider Services, IConfiguration Configuration) Server(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddSingleton(new AccountOptions(1000))
+            .AddTruceStorage(new StorageOptions { SqlitePath = Path.Combine(_folder, "truce.db") })
+            .BuildServiceProvider();
+        return (services, configuration);
+    }
+
+    [Fact]
+    public async Task The_first_start_loads_the_demo_and_prints_a_generated_admin_password_once()
+    {
+        var (services, configuration) = Server([]);
+        using var first = new StringWriter();
+        using var second = new StringWriter();
+
+        await StorageStartup.PrepareDatabaseAsync(services, configuration, first);
+        await StorageStartup.PrepareDatabaseAsync(services, configuration, second);
+
+        Assert.Contains("Loaded the demo scenario", first.ToString(), StringComparison.Ordinal);
+        var password = first.ToString().Split("password: ")[1].Split(' ')[0];
+        await using var scope = services.CreateAsyncScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("admin", password));
+        Assert.Equal(string.Empty, second.ToString());
+        await services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_setting_starts_Truce_empty_with_an_admin_from_configuration()
+    {
+        var (services, configuration) = Server(new()
+        {
+            ["Scenario:LoadWhenEmpty"] = "false",
+            ["Admin:UserName"] = "operator",
+            ["Admin:Password"] = "a-configured-passphrase",
+        });
+        using var console = new StringWriter();
+
+        await StorageStartup.PrepareDatabaseAsync(services, configuration, console);
+
+        await using var scope = services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TruceDb>().Members.CountAsync());
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("operator", "a-configured-passphrase"));
+        Assert.DoesNotContain("a-configured-passphrase", console.ToString(), StringComparison.Ordinal);
+        await services.DisposeAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}

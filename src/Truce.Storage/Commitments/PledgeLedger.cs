@@ -80,7 +80,7 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
 
     /// <summary>
     /// The dashboard's figures, aggregated in the database: loading the pledges would also load every
-    /// owned condition and source (217 ms for 10,000 pledges against 5 ms this way; docs/benchmarks.md).
+    /// owned condition and source (217 ms for 10,000 pledges against 11 ms this way; docs/benchmarks.md).
     /// </summary>
     public async Task<LedgerTotals> TotalsAsync(CancellationToken ct = default)
     {

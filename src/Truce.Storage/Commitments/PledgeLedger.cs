@@ -51,10 +51,29 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
     }
 
     /// <summary>Whether a cursor was issued for this sort; a cursor from another sort would skip rows.</summary>
-    public static string? CheckCursor(PledgeQuery query) =>
-        query.Cursor is null || Cursor.TryDecode(query.Cursor, out var sort, out _, out _) && sort == query.Sort
-            ? null
-            : $"This cursor does not belong to sort '{query.Sort}'; start again without a cursor.";
+    public static string? CheckCursor(PledgeQuery query)
+    {
+        if (query.Cursor is null)
+        {
+            return null;
+        }
+
+        if (!Cursor.TryDecode(query.Cursor, out var sort, out _, out _) || sort != query.Sort)
+        {
+            return $"This cursor does not belong to sort '{query.Sort}'; start again without a cursor.";
+        }
+
+        try
+        {
+            // Builds the seek condition (parsing the cursor's key) without touching the database.
+            Order(Enumerable.Empty<Pledge>().AsQueryable(), query);
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return "This cursor is damaged; start again without a cursor.";
+        }
+    }
 
     public async Task<PledgeView?> GetAsync(int id, CancellationToken ct = default)
     {

@@ -120,6 +120,16 @@ public sealed class CommitmentsApiTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
+    public async Task A_damaged_cursor_is_refused_not_failed()
+    {
+        var damaged = Convert.ToBase64String(Encoding.UTF8.GetBytes("quantity\nnot-a-number\n3"));
+
+        var problem = await (await _viewer.GetAsync($"/api/v1/pledges?sort=quantity&cursor={Uri.EscapeDataString(damaged)}")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("damaged", problem["errors"]!["cursor"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_pledge_comes_with_its_version_as_ETag()
     {
         var uk = await ScenarioPledge("gbr-ground-forces");

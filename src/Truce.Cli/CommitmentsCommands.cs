@@ -240,7 +240,7 @@ public static class CommitmentsCommands
             input.Reason = parse.GetValue(reason) ?? input.Reason;
 
             await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var result = await scope.ServiceProvider.GetRequiredService<PledgeLedger>().CreateAsync(input, Principal.Operator(Environment.UserName), ct: ct);
+            var result = await scope.ServiceProvider.GetRequiredService<PledgeLedger>().CreateAsync(input, TruceCli.Acting(scope), ct: ct);
             switch (result.Outcome)
             {
                 case LedgerOutcome.Created:

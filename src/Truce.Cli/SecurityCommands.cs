@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Common;
 using Truce.Core.Security;
@@ -28,7 +31,7 @@ public static class SecurityCommands
             var secret = parse.GetValue(password) ?? PasswordHash.Generate();
             await using var scope = await TruceCli.OpenAsync(parse, ct);
             var (user, field, problem) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-                .CreateAsync(new NewUser(parse.GetValue(name)!, r, parse.GetValue(member), secret, parse.GetValue(display)), ct);
+                .CreateAsync(new NewUser(parse.GetValue(name)!, r, parse.GetValue(member), secret, parse.GetValue(display)), TruceCli.Acting(scope), ct);
             if (user is null)
             {
                 return TruceCli.Fail(error, ExitCodes.Invalid, $"--{(field == "userName" ? "user-name" : field)}: {problem}");
@@ -50,7 +53,8 @@ public static class SecurityCommands
         var user = new Option<string>("--user") { Description = "The account the token acts as.", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for, e.g. 'monitoring feed'.", Required = true };
         var days = new Option<int?>("--expires-in-days") { Description = "Days until the token stops working (default: 90)." };
-        var create = new Command("create", "Create an API bearer token; it is printed once and stored only as a hash.") { user, name, days };
+        var scopes = new Option<string[]>("--scope") { Description = $"What the token may do, repeatable: {string.Join(", ", TokenScopes.Known)} (default: read)." };
+        var create = new Command("create", "Create an API bearer token; it is printed once and stored only as a hash.") { user, name, days, scopes };
         create.SetAction(async (parse, ct) =>
         {
             var lifetime = parse.GetValue(days) ?? 90;
@@ -59,17 +63,107 @@ public static class SecurityCommands
                 return TruceCli.Fail(error, ExitCodes.Usage, $"--expires-in-days must be between 1 and 3650; got {lifetime}.");
             }
 
+            var asked = parse.GetValue(scopes) is { Length: > 0 } s ? s : [TokenScopes.Read];
             await using var scope = await TruceCli.OpenAsync(parse, ct);
             var (secret, problem) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-                .CreateTokenAsync(parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromDays(lifetime), ct);
+                .CreateTokenAsync(parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromDays(lifetime), asked, TruceCli.Acting(scope), ct);
             if (secret is null)
             {
-                return TruceCli.Fail(error, ExitCodes.NotFound, $"--user: {problem}");
+                return TruceCli.Fail(error, ExitCodes.Invalid, problem!.StartsWith("No user", StringComparison.Ordinal) ? $"--user: {problem}" : $"--scope: {problem}");
             }
 
             output.WriteLine(secret);
             return ExitCodes.Ok;
         });
-        return new Command("tokens", "API bearer tokens.") { create };
+
+        var forUser = new Option<string?>("--user") { Description = "Only this user's tokens." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "List tokens: scopes, expiry, revocation and last use (never the secret).") { forUser, json };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var tokens = await scope.ServiceProvider.GetRequiredService<UserAccounts>().TokensAsync(parse.GetValue(forUser), ct);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(tokens, TruceJson.Indented));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("Id", "Name", "User", "Scopes", "Created (UTC)", "Expires", "Revoked", "Last used");
+            foreach (var t in tokens)
+            {
+                table.AddRow(
+                    t.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), Markup.Escape(t.User), Markup.Escape(t.Scopes),
+                    When(t.CreatedAt), When(t.ExpiresAt), When(t.RevokedAt), When(t.LastUsedAt));
+            }
+
+            TruceCli.Console(output).Write(table);
+            return ExitCodes.Ok;
+        });
+
+        var id = new Argument<int>("id") { Description = "The token's id, as `tokens list` shows it." };
+        var revoke = new Command("revoke", "Revoke a token at once.") { id };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            if (!await scope.ServiceProvider.GetRequiredService<UserAccounts>().RevokeTokenAsync(parse.GetValue(id), TruceCli.Acting(scope), ct))
+            {
+                return TruceCli.Fail(error, ExitCodes.NotFound, $"no active token {parse.GetValue(id)}.");
+            }
+
+            output.WriteLine($"Revoked token {parse.GetValue(id)}.");
+            return ExitCodes.Ok;
+        });
+        return new Command("tokens", "API bearer tokens.") { create, list, revoke };
     }
+
+    public static Command Audit(TextWriter output, TextWriter error)
+    {
+        var verify = new Command("verify", "Recompute the audit trail's hash chain; exit 0 if intact, 5 and the first broken entry if not.");
+        verify.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var result = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync(ct);
+            if (result.Intact)
+            {
+                output.WriteLine($"The audit trail is intact: {result.Entries} entries, each chained to the one before.");
+                return ExitCodes.Ok;
+            }
+
+            return TruceCli.Fail(error, ExitCodes.Broken, $"the audit trail is broken at entry {result.BrokenAt}: {result.Problem}. Entries 1–{result.Entries} verify.");
+        });
+
+        var action = new Option<string?>("--action") { Description = "Only actions starting with this, e.g. pledge. or sign-in.failed." };
+        var actor = new Option<string?>("--actor") { Description = "Only entries by this principal." };
+        var limit = new Option<int?>("--limit") { Description = "How many, newest first (default 50)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "Show audit entries, newest first.") { action, actor, limit, json };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            if (!TruceCli.Acting(scope).SeesAll)
+            {
+                return TruceCli.Fail(error, ExitCodes.Refused, "only admins may read the audit trail.");
+            }
+
+            var entries = await scope.ServiceProvider.GetRequiredService<AuditTrail>().ListAsync(new AuditQuery(parse.GetValue(action), parse.GetValue(actor), Limit: parse.GetValue(limit) ?? 50), ct);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { e.Seq, At = e.AtUtc, e.Actor, e.Action, e.Target, e.Detail, e.Hash }), TruceJson.Indented));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("Seq", "At (UTC)", "Actor", "Action", "Target", "Detail");
+            foreach (var e in entries)
+            {
+                table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.AtUtc), Markup.Escape(e.Actor), Markup.Escape(e.Action), Markup.Escape(e.Target), Markup.Escape(e.Detail ?? string.Empty));
+            }
+
+            TruceCli.Console(output).Write(table);
+            return ExitCodes.Ok;
+        });
+        return new Command("audit", "The hash-chained audit trail.") { verify, list };
+    }
+
+    private static string When(DateTime? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 }

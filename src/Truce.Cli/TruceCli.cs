@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Truce.Core.Security;
 using Truce.Storage;
+using Truce.Storage.Security;
 
 namespace Truce.Cli;
 
@@ -20,6 +22,9 @@ public static class ExitCodes
 
     /// <summary>Refused for another reason: not allowed, or changed by someone else meanwhile.</summary>
     public const int Refused = 4;
+
+    /// <summary><c>audit verify</c> found a broken link in the chain.</summary>
+    public const int Broken = 5;
 }
 
 /// <summary>
@@ -34,6 +39,12 @@ public static class TruceCli
         Recursive = true,
     };
 
+    public static readonly Option<string?> As = new("--as")
+    {
+        Description = "Read and write as this user (their role and releasability) instead of as the operator, who sees everything.",
+        Recursive = true,
+    };
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Truce: the common operating picture of a coalition that secures a ceasefire.")
@@ -44,10 +55,19 @@ public static class TruceCli
             CommitmentsCommands.Pledges(output, error),
             SecurityCommands.Users(output, error),
             SecurityCommands.Tokens(output, error),
+            SecurityCommands.Audit(output, error),
         };
         root.Options.Add(Database);
+        root.Options.Add(As);
         var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UnknownUserException e)
+        {
+            return Fail(error, ExitCodes.Usage, e.Message);
+        }
     }
 
     public static StorageOptions StorageFor(ParseResult parse) => new()
@@ -55,14 +75,40 @@ public static class TruceCli
         SqlitePath = parse.GetValue(Database) ?? Environment.GetEnvironmentVariable("Storage__SqlitePath") ?? StorageOptions.DefaultSqlitePath,
     };
 
-    /// <summary>The storage services for one command, on a migrated database.</summary>
+    /// <summary>
+    /// The storage services for one command, on a migrated database, reading as the operator (an admin: who
+    /// runs <c>truce</c> on the server has the database anyway) or as the user named by <c>--as</c>.
+    /// </summary>
     public static async Task<AsyncServiceScope> OpenAsync(ParseResult parse, CancellationToken ct)
     {
         var services = new ServiceCollection().AddTruceStorage(StorageFor(parse)).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
+        var current = scope.ServiceProvider.GetRequiredService<CurrentPrincipal>();
+        current.Principal = Principal.System;
         await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TruceDb>(), ct);
+        if (parse.GetValue(As) is { } userName)
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserAccounts>().FindAsync(userName, ct);
+            if (user is null)
+            {
+                await scope.DisposeAsync();
+                throw new UnknownUserException($"--as: no user named '{userName}'.");
+            }
+
+            current.Principal = user.ToPrincipal();
+        }
+        else
+        {
+            current.Principal = Principal.Operator(Environment.UserName);
+        }
+
         return scope;
     }
+
+    /// <summary>Who the command acts as: the operator, or the user named by <c>--as</c>.</summary>
+    public static Principal Acting(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal;
+
+    private sealed class UnknownUserException(string message) : Exception(message);
 
     /// <summary>A console for tables that writes plain text to the given writer (no colour codes in pipes or tests).</summary>
     public static IAnsiConsole Console(TextWriter output)

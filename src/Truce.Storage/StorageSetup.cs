@@ -49,6 +49,8 @@ public static class StorageSetup
         services.AddDbContext<TruceDb>((provider, db) => db.UseSqlite(
             provider.GetRequiredService<StorageOptions>().SqliteConnectionString(),
             sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        services.AddScoped<CurrentPrincipal>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<CoalitionDirectory>();
         services.AddScoped<PledgeLedger>();
         services.TryAddSingleton(new AccountOptions());
@@ -76,5 +78,5 @@ public static class StorageSetup
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<TruceDb>
 {
     public TruceDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<TruceDb>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<TruceDb>().UseSqlite("Data Source=design-time.db").Options, new CurrentPrincipal());
 }

@@ -48,16 +48,24 @@ public sealed class Program
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();             // CSP, no framing, no sniffing: Security/SecurityHeaders.cs
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();                    // sent only over HTTPS
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseCurrentPrincipal();            // the storage layer's releasability filters read for this principal
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthApi();                   // GET /health, open to all
         app.MapCoalitionApi();                // /api/v1/actors, members, meetings
         app.MapCommitmentsApi();              // /api/v1/pledges
+        app.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: dashboard, coalition, commitments, sign-in
         return app;

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Security;
 using Truce.Storage;
+using Truce.Storage.Security;
 
 namespace Truce.Storage.Tests;
 
@@ -25,9 +27,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();
 
-    public async Task<T> With<T>(Func<IServiceProvider, Task<T>> action)
+    /// <summary>Runs <paramref name="action"/> in a scope that reads as <paramref name="principal"/> (default: an admin, who sees all).</summary>
+    public async Task<T> With<T>(Func<IServiceProvider, Task<T>> action, Principal? principal = null)
     {
         await using var scope = Scope();
+        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal = principal ?? Principal.System;
         return await action(scope.ServiceProvider);
     }
 

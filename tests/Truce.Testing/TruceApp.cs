@@ -63,11 +63,11 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             if (name != "admin")
             {
-                var (_, _, error) = await accounts.CreateAsync(new NewUser(name, role, member, Password));
+                var (_, _, error) = await accounts.CreateAsync(new NewUser(name, role, member, Password), Principal.System);
                 Assert.Null(error);
             }
 
-            var (secret, tokenError) = await accounts.CreateTokenAsync(name, "tests", TimeSpan.FromDays(1));
+            var (secret, tokenError) = await accounts.CreateTokenAsync(name, "tests", TimeSpan.FromDays(1), [TokenScopes.Read, TokenScopes.WritePledges], Principal.System);
             Assert.Null(tokenError);
             _tokens[name] = secret!;
         }

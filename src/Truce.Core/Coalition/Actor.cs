@@ -1,4 +1,4 @@
-using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Coalition;
 
@@ -14,8 +14,10 @@ public enum ActorKind
 /// stable and human-readable (ISO 3166-1 alpha-3 for states, kebab-case otherwise) because analysts
 /// type it in filters and the CLI.
 /// </summary>
-public sealed class Actor
+public sealed class Actor : IMarked
 {
+    public Marking Marking { get; set; } = Marking.Coalition();
+
     public required string Code { get; set; }
 
     public ActorKind Kind { get; set; }

@@ -1,4 +1,5 @@
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Coalition;
 
@@ -16,8 +17,10 @@ public enum CoalitionRole
 }
 
 /// <summary>An actor's place in the coalition. The United States and Russia are actors, never members.</summary>
-public sealed class CoalitionMember
+public sealed class CoalitionMember : IMarked
 {
+    public Marking Marking { get; set; } = Marking.Coalition();
+
     public required string ActorCode { get; set; }
 
     public Actor? Actor { get; set; }

@@ -1,4 +1,5 @@
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Coalition;
 
@@ -21,8 +22,10 @@ public enum ParticipantRole
 /// A meeting of the coalition. Reported head counts disagree ("around 25", "29 nations"), so the reported
 /// phrase is kept as written alongside the participants that sources actually name.
 /// </summary>
-public sealed class Meeting
+public sealed class Meeting : IMarked
 {
+    public Marking Marking { get; set; } = Marking.Coalition();
+
     public int Id { get; set; }
 
     public required string Key { get; set; }

@@ -1,4 +1,5 @@
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Commitments;
 
@@ -10,8 +11,11 @@ namespace Truce.Core.Commitments;
 /// Money is held in whole minor units (pence, cents) because SQLite cannot order decimals, and a ledger
 /// must never round silently.
 /// </remarks>
-public sealed class Pledge
+public sealed class Pledge : IMarked
 {
+    /// <summary>Who may read the pledge; COALITION unless the member keeps it NATIONAL or REL TO a few.</summary>
+    public Marking Marking { get; set; } = Marking.Coalition();
+
     public int Id { get; set; }
 
     /// <summary>A stable name from the scenario files, so a reload finds the same pledge; null for pledges entered by hand.</summary>

@@ -40,8 +40,19 @@ public sealed class PledgeInput
 
     public List<string>? Illustrative { get; set; }
 
+    /// <summary>Who may read the pledge (default COALITION). Set when entering a pledge; changed later only by a release.</summary>
+    public MarkingInput? Marking { get; set; }
+
     /// <summary>Why the pledge is being entered or changed; it goes into the history.</summary>
     public string? Reason { get; set; }
+}
+
+/// <summary>A marking as a client writes it: <c>{"level": "rel-to", "relTo": ["GBR", "FRA"]}</c>.</summary>
+public sealed class MarkingInput
+{
+    public string? Level { get; set; }
+
+    public List<string>? RelTo { get; set; }
 }
 
 public sealed class MoneyInput

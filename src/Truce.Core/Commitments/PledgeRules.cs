@@ -1,4 +1,5 @@
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Commitments;
 
@@ -239,6 +240,20 @@ public static class PledgeRules
             }
         }
 
+        Marking? marking = null;
+        if (previousStage is null)
+        {
+            marking = MarkingRules.Read(input.Marking, member ?? string.Empty, errors);
+        }
+        else if (input.Marking is not null)
+        {
+            var asked = MarkingRules.Read(input.Marking, pledge.MemberCode, errors);
+            if (asked is not null && !asked.SameAs(pledge.Marking))
+            {
+                errors.Add("marking.level", "A marking changes only by a release (POST /api/v1/pledges/{id}/release), which has its own history and audit entry.");
+            }
+        }
+
         if (previousStage is not null && string.IsNullOrWhiteSpace(input.Reason))
         {
             errors.Add("reason", "Required when changing a pledge: say why, for the history.");
@@ -251,6 +266,16 @@ public static class PledgeRules
         if (!errors.IsEmpty)
         {
             return errors;
+        }
+
+        if (marking is not null)
+        {
+            pledge.Marking = marking;
+        }
+        else if (pledge.Marking.Level == MarkingLevel.National)
+        {
+            // A NATIONAL pledge belongs to its member, also when the member is corrected.
+            pledge.Marking = Marking.Of(MarkingLevel.National, owner: member);
         }
 
         pledge.MemberCode = member!;

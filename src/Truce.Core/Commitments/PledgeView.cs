@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Commitments;
 
@@ -28,6 +29,7 @@ public sealed record PledgeView(
     IReadOnlyList<CitationView> Sources,
     string Confidence,
     IReadOnlyList<string> Illustrative,
+    MarkingView Marking,
     int Version,
     DateTime UpdatedAt,
     string UpdatedBy)
@@ -54,6 +56,7 @@ public sealed record PledgeView(
         p.Sources.Select(s => new CitationView(s.Url, s.Publisher, s.Date, s.Quote)).ToList(),
         Kebab.Of(p.Confidence),
         p.Illustrative.ToList(),
+        MarkingView.From(p.Marking),
         p.Version,
         DateTime.SpecifyKind(p.UpdatedAtUtc, DateTimeKind.Utc),
         p.UpdatedBy);
@@ -77,9 +80,16 @@ public sealed record PledgeView(
         Sources = Sources.Select(s => new CitationInput { Url = s.Url, Publisher = s.Publisher, Date = s.Date, Quote = s.Quote }).ToList(),
         Confidence = Confidence,
         Illustrative = Illustrative.ToList(),
+        Marking = new MarkingInput { Level = Marking.Level, RelTo = Marking.RelTo.ToList() },
     };
 
     public bool IsIllustrative(string field) => Illustrative.Contains(field);
+}
+
+/// <summary>A marking as the API shows it, with the label people read (NATIONAL GBR, REL TO GBR, FRA).</summary>
+public sealed record MarkingView(string Level, IReadOnlyList<string> RelTo, string? Owner, string Label)
+{
+    public static MarkingView From(Marking m) => new(Kebab.Of(m.Level), m.RelTo.ToList(), m.Owner, m.ToString());
 }
 
 public sealed record MoneyView(decimal Amount, string Currency, decimal? Eur, DateOnly? FxDate);
@@ -95,7 +105,7 @@ public sealed record PledgeRevisionView(int Version, DateTime ChangedAt, string 
 public static class PledgeDiff
 {
     // Bookkeeping fields change on every write; listing them would hide the real change.
-    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "version", "updatedAt", "updatedBy", "memberName", "id", "key" };
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "version", "updatedAt", "updatedBy", "memberName", "id", "key", "marking.label" };
 
     public static IReadOnlyList<FieldChange> Between(PledgeView? before, PledgeView after, JsonSerializerOptions options)
     {

@@ -11,6 +11,32 @@ public sealed record Principal(string Name, Role Role, string? MemberCode)
     /// <summary>The operator running <c>truce</c> on the server itself: local access is admin access.</summary>
     public static Principal Operator(string osUser) => new($"cli:{osUser}", Role.Admin, null);
 
+    /// <summary>Nobody signed in: sees PUBLIC records only. The default wherever no principal was set.</summary>
+    public static readonly Principal Anonymous = new("anonymous", Role.Viewer, null) { IsAnonymous = true };
+
+    /// <summary>Truce itself, at start (migrations, the demo scenario, the first admin).</summary>
+    public static readonly Principal System = new("system", Role.Admin, null);
+
+    public bool IsAnonymous { get; private init; }
+
+    /// <summary>Admins see every record, whatever its marking.</summary>
+    public bool SeesAll => Role == Role.Admin && !IsAnonymous;
+
+    /// <summary>
+    /// The releasability rule, in memory. The storage layer applies the same rule in its query filters
+    /// (<c>TruceDb</c>); this copy serves checks on writes ("would you still see what you wrote?").
+    /// </summary>
+    public bool MaySee(Marking marking) => SeesAll || marking.Level switch
+    {
+        MarkingLevel.Public => true,
+        MarkingLevel.Coalition => !IsAnonymous,
+        MarkingLevel.RelTo => !IsAnonymous && SeesOwnMemberMarkings && MemberCode is not null && marking.RelToList.Contains(Marking.Token(MemberCode), StringComparison.Ordinal),
+        _ => !IsAnonymous && SeesOwnMemberMarkings && MemberCode is not null && marking.Owner == MemberCode,
+    };
+
+    /// <summary>A viewer sees COALITION only, even when the account names a member; other roles see their member's REL TO and NATIONAL records.</summary>
+    public bool SeesOwnMemberMarkings => Role != Role.Viewer;
+
     public bool CanEditPledges => Role is Role.Admin or Role.Planner or Role.Liaison;
 
     /// <summary>

@@ -20,6 +20,11 @@ public sealed class User
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>Failed sign-ins since the last success; reaching <see cref="SignInLockout.MaxFailures"/> locks the account.</summary>
+    public int FailedSignIns { get; set; }
+
+    public DateTime? LockedUntilUtc { get; set; }
+
     public Principal ToPrincipal() => new(UserName, Role, MemberCode);
 }
 
@@ -50,10 +55,34 @@ public sealed class ApiToken
 
     public DateTime? LastUsedAtUtc { get; set; }
 
+    /// <summary>What the token may do, space-separated: <c>read</c>, <c>pledges:write</c>, <c>ingest</c>.</summary>
+    public string Scopes { get; set; } = TokenScopes.Read;
+
     public static string NewSecret() =>
         Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public bool IsUsableAt(DateTime nowUtc) => RevokedAtUtc is null && (ExpiresAtUtc is null || ExpiresAtUtc > nowUtc);
+}
+
+/// <summary>What an API token may be used for. A token never exceeds its user's role; scopes only narrow it.</summary>
+public static class TokenScopes
+{
+    public const string Read = "read";
+    public const string WritePledges = "pledges:write";
+    public const string Ingest = "ingest";
+
+    /// <summary>What a cookie (a person at a browser) carries: everything the role allows.</summary>
+    public const string All = "*";
+
+    public static readonly IReadOnlyList<string> Known = [Read, WritePledges, Ingest];
+}
+
+/// <summary>Locking an account after repeated failed sign-ins, so a password cannot be guessed online.</summary>
+public static class SignInLockout
+{
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(15);
 }

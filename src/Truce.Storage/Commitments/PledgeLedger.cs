@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
 using Truce.Core.Security;
+using Truce.Storage.Security;
 
 namespace Truce.Storage.Commitments;
 
@@ -25,10 +26,11 @@ public sealed record LedgerResult(LedgerOutcome Outcome, PledgeView? Pledge = nu
 /// <summary>
 /// The commitments ledger: every member's pledges with their history. All writes go through here, so the
 /// rules hold for the API, the pages, the CLI and the scenario loader alike: validation, who may change
-/// which member's pledges, a new version and an append-only history entry per change, and optimistic
-/// concurrency on the version.
+/// which member's pledges, a new version and an append-only history entry per change, an audit entry,
+/// and optimistic concurrency on the version. Reads see what the current principal may see (the
+/// releasability filters of <see cref="TruceDb"/>); writes read as the principal who writes.
 /// </summary>
-public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
+public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipal current, AuditTrail audit)
 {
     // Personnel pledges are those whose unit counts people; a squadron or a frigate is not a head count.
     private static readonly string[] PersonnelUnits = ["troops", "personnel", "soldiers"];
@@ -132,11 +134,13 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
             return new LedgerResult(LedgerOutcome.Forbidden, Message: principal.RefusalToEditPledgeOf(input.Member ?? "any member"));
         }
 
+        using var acting = current.Use(principal);
         var pledge = new Pledge { MemberCode = string.Empty, Title = string.Empty, UpdatedBy = principal.Name, Key = key };
         var errors = PledgeRules.Apply(input, pledge, previousStage: null, mayCorrectStage: false);
         if (errors.IsEmpty)
         {
             await CheckMemberAsync(pledge.MemberCode, errors, ct);
+            await CheckMarkingAsync(pledge.Marking, principal, errors, ct);
         }
 
         if (!errors.IsEmpty)
@@ -159,7 +163,8 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
         db.Pledges.Add(pledge);
         await db.SaveChangesAsync(ct);
         var view = await ViewAsync(pledge, ct);
-        AddRevision(pledge, null, view, input.Reason ?? "Entered in the ledger", principal, now);
+        var snapshot = AddRevision(pledge, null, view, input.Reason ?? "Entered in the ledger", principal, now);
+        audit.Append(principal, "pledge.created", $"pledge/{pledge.Id}", after: snapshot, detail: $"{pledge.MemberCode}: {pledge.Title} ({pledge.Marking})");
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {
@@ -172,6 +177,7 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
     /// <param name="expectedVersion">The version the writer last read; any other means someone changed it since.</param>
     public async Task<LedgerResult> UpdateAsync(int id, int expectedVersion, PledgeInput input, Principal principal, CancellationToken ct = default)
     {
+        using var acting = current.Use(principal);
         var pledge = await db.Pledges.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (pledge is null)
         {
@@ -217,15 +223,24 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
         pledge.UpdatedAtUtc = now;
         pledge.UpdatedBy = principal.Name;
         after = await ViewAsync(pledge, ct);
-        AddRevision(pledge, before, after, input.Reason!, principal, now);
+        var snapshot = AddRevision(pledge, before, after, input.Reason!, principal, now);
+        audit.Append(
+            principal, "pledge.changed", $"pledge/{pledge.Id}", JsonSerializer.Serialize(before, TruceJson.Options), snapshot,
+            $"version {pledge.Version}: {string.Join(", ", PledgeDiff.Between(before, after, TruceJson.Options).Select(c => c.Field))}");
+        return await SaveVersionAsync(id, expectedVersion, after, ct);
+    }
+
+    private async Task<LedgerResult> SaveVersionAsync(int id, int expectedVersion, PledgeView after, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            var current = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
-            return Stale(current, expectedVersion);
+            db.ChangeTracker.Clear();
+            var latest = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
+            return Stale(latest, expectedVersion);
         }
 
         return new LedgerResult(LedgerOutcome.Ok, after);
@@ -244,7 +259,10 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
         }
     }
 
-    private void AddRevision(Pledge pledge, PledgeView? before, PledgeView after, string reason, Principal principal, DateTime now) =>
+    /// <returns>The snapshot of the new version, whose hash the audit entry carries.</returns>
+    private string AddRevision(Pledge pledge, PledgeView? before, PledgeView after, string reason, Principal principal, DateTime now)
+    {
+        var snapshot = JsonSerializer.Serialize(after, TruceJson.Options);
         db.PledgeRevisions.Add(new PledgeRevision
         {
             PledgeId = pledge.Id,
@@ -253,8 +271,107 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock)
             ChangedBy = principal.Name,
             Reason = reason.Trim(),
             ChangesJson = JsonSerializer.Serialize(PledgeDiff.Between(before, after, TruceJson.Options), TruceJson.Options),
-            SnapshotJson = JsonSerializer.Serialize(after, TruceJson.Options),
+            SnapshotJson = snapshot,
         });
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Changes who may read a pledge (e.g. NATIONAL → COALITION once a parliament has voted): a new version
+    /// with its own history entry and a <c>pledge.released</c> audit entry. Only those who may edit the
+    /// pledge may release it, and only to a marking they can still see.
+    /// </summary>
+    public async Task<LedgerResult> ReleaseAsync(int id, int expectedVersion, MarkingInput marking, string? reason, Principal principal, CancellationToken ct = default)
+    {
+        using var acting = current.Use(principal);
+        var pledge = await db.Pledges.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pledge is null)
+        {
+            return new LedgerResult(LedgerOutcome.NotFound, Message: $"No pledge {id}.");
+        }
+
+        if (!principal.MayEditPledgeOf(pledge.MemberCode))
+        {
+            return new LedgerResult(LedgerOutcome.Forbidden, Message: principal.RefusalToEditPledgeOf(pledge.MemberCode));
+        }
+
+        if (pledge.Version != expectedVersion)
+        {
+            return Stale(pledge.Version, expectedVersion);
+        }
+
+        var errors = new ValidationErrors();
+        var next = MarkingRules.Read(marking, pledge.MemberCode, errors);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("reason", "Required: say why the pledge is released, for the history.");
+        }
+
+        if (next is not null)
+        {
+            await CheckMarkingAsync(next, principal, errors, ct);
+            if (errors.IsEmpty && next.SameAs(pledge.Marking))
+            {
+                errors.Add("marking.level", $"The pledge is already {pledge.Marking}.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new LedgerResult(LedgerOutcome.Invalid, Errors: errors);
+        }
+
+        var before = await ViewAsync(pledge, ct);
+        var was = pledge.Marking.ToString();
+        var now = Now();
+        pledge.Marking = next!;
+        pledge.Version++;
+        pledge.UpdatedAtUtc = now;
+        pledge.UpdatedBy = principal.Name;
+        var after = await ViewAsync(pledge, ct);
+        var snapshot = AddRevision(pledge, before, after, reason!, principal, now);
+        audit.Append(principal, "pledge.released", $"pledge/{pledge.Id}", JsonSerializer.Serialize(before, TruceJson.Options), snapshot, $"{was} → {pledge.Marking}");
+        return await SaveVersionAsync(id, expectedVersion, after, ct);
+    }
+
+    /// <summary>Every pledge matching the filters (no paging), recorded in the audit trail as an export.</summary>
+    public async Task<IReadOnlyList<PledgeView>> ExportAsync(PledgeQuery query, Principal principal, string format, CancellationToken ct = default)
+    {
+        using var acting = current.Use(principal);
+        var (ordered, _) = Order(Filter(db.Pledges.AsNoTracking(), query), query with { Cursor = null });
+        var rows = await ordered.ToListAsync(ct);
+        var names = await MemberNamesAsync(ct);
+        await audit.RecordAsync(principal, "pledges.exported", "pledges", $"{rows.Count} pledges as {format}; filter: {Describe(query)}", ct);
+        return rows.Select(p => PledgeView.From(p, names.GetValueOrDefault(p.MemberCode))).ToList();
+    }
+
+    private static string Describe(PledgeQuery q) => string.Join(
+        ", ",
+        new[]
+        {
+            q.Member is null ? null : $"member={q.Member}",
+            q.Category is null ? null : $"category={Kebab.Of(q.Category.Value)}",
+            q.Stage is null ? null : $"stage={Kebab.Of(q.Stage.Value)}",
+            q.Condition is null ? null : $"condition={Kebab.Of(q.Condition.Value)}",
+            q.Search is null ? null : $"q={q.Search}",
+        }.Where(x => x is not null).DefaultIfEmpty("none"));
+
+    /// <summary>REL TO lists name coalition members, and a writer must still see what they wrote.</summary>
+    private async Task CheckMarkingAsync(Marking marking, Principal principal, ValidationErrors errors, CancellationToken ct)
+    {
+        foreach (var member in marking.RelTo)
+        {
+            if (!await db.Members.IgnoreQueryFilters().AnyAsync(m => m.ActorCode == member, ct))
+            {
+                errors.Add("marking.relTo", $"'{member}' is not a coalition member.");
+            }
+        }
+
+        if (errors.IsEmpty && !principal.MaySee(marking))
+        {
+            errors.Add("marking.level", $"You would not be able to read a pledge marked {marking} yourself; include your member ({principal.MemberCode ?? "none"}) or choose a wider marking.");
+        }
+    }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

@@ -6,6 +6,7 @@ using Truce.Core.Commitments;
 using Truce.Core.Common;
 using Truce.Core.Security;
 using Truce.Storage.Commitments;
+using Truce.Storage.Security;
 
 namespace Truce.Storage.Scenario;
 
@@ -19,7 +20,7 @@ public sealed record ScenarioSummary(int Actors, int Members, int Meetings, int 
 /// first bad entry, none of it. Loading again updates what the files changed; pledges go through the ledger,
 /// so a changed pledge gets a new version in its history rather than being overwritten.
 /// </summary>
-public sealed class ScenarioLoader(TruceDb db, PledgeLedger ledger)
+public sealed class ScenarioLoader(TruceDb db, PledgeLedger ledger, CurrentPrincipal current, AuditTrail audit)
 {
     public static readonly Principal Loader = new("scenario", Role.Admin, null);
 
@@ -38,11 +39,14 @@ public sealed class ScenarioLoader(TruceDb db, PledgeLedger ledger)
         var meetings = Read(directory, "meetings.json").AsArray();
         var pledges = Read(directory, "pledges.json").AsArray();
 
+        using var acting = current.Use(Loader);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var actorCount = await LoadActorsAsync(actors, ct);
         var memberCount = await LoadMembersAsync(coalition["members"]?.AsArray() ?? throw new ScenarioException("coalition.json: 'members' is missing."), ct);
         var meetingCount = await LoadMeetingsAsync(meetings, ct);
         var (created, changed, unchanged) = await LoadPledgesAsync(pledges, ct);
+        audit.Append(Loader, "scenario.loaded", $"scenario/{Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}", detail: $"{actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged");
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new ScenarioSummary(actorCount, memberCount, meetingCount, created, changed, unchanged);

@@ -1,23 +1,32 @@
 using Microsoft.EntityFrameworkCore;
+using Truce.Core.Common;
 using Truce.Core.Security;
 
 namespace Truce.Storage.Security;
 
 public sealed record NewUser(string UserName, Role Role, string? MemberCode, string Password, string? DisplayName = null);
 
-public sealed record TokenView(int Id, string Name, string User, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
+public sealed record TokenView(int Id, string Name, string User, string Scopes, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
 
 /// <summary>How new passwords are hashed. Tests lower the iteration count to keep sign-ins fast.</summary>
 public sealed record AccountOptions(int PasswordHashIterations = PasswordHash.DefaultIterations);
 
-/// <summary>Local accounts and API tokens.</summary>
-public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options)
+/// <summary>What a sign-in came to: the user, or why not (the same words for a wrong name and a wrong password).</summary>
+public sealed record SignInOutcome(User? User, DateTime? LockedUntilUtc)
 {
+    public bool Locked => LockedUntilUtc is not null;
+}
 
+/// <summary>
+/// Local accounts and API tokens. Every change here, every sign-in (succeeded or failed) and every use of
+/// a token is written to the audit trail.
+/// </summary>
+public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit)
+{
     public Task<bool> AnyAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
     /// <summary>Creates an account, or returns why not (the field and what was expected).</summary>
-    public async Task<(User? User, string? Field, string? Error)> CreateAsync(NewUser user, CancellationToken ct = default)
+    public async Task<(User? User, string? Field, string? Error)> CreateAsync(NewUser user, Principal by, CancellationToken ct = default)
     {
         var name = user.UserName.Trim();
         if (name.Length is < 2 or > 100 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
@@ -35,7 +44,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return (null, "member", "A liaison must belong to a coalition member (e.g. --member GBR).");
         }
 
-        if (user.MemberCode is { } code && !await db.Members.AnyAsync(m => m.ActorCode == code, ct))
+        if (user.MemberCode is { } code && !await db.Members.IgnoreQueryFilters().AnyAsync(m => m.ActorCode == code, ct))
         {
             return (null, "member", $"'{code}' is not a coalition member.");
         }
@@ -52,31 +61,65 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             Role = user.Role,
             MemberCode = user.MemberCode,
             PasswordHash = PasswordHash.Create(user.Password, options.PasswordHashIterations),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = Now(),
         };
         db.Users.Add(entity);
+        audit.Append(by, "user.created", $"user/{name}", detail: $"{Kebab.Of(user.Role)}{(user.MemberCode is null ? string.Empty : " of " + user.MemberCode)}");
         await db.SaveChangesAsync(ct);
         return (entity, null, null);
     }
 
-    public async Task<User?> SignInAsync(string userName, string password, CancellationToken ct = default)
+    /// <summary>
+    /// Checks a password. After <see cref="SignInLockout.MaxFailures"/> failures in a row the account is
+    /// locked for <see cref="SignInLockout.Duration"/>, whatever password comes next.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName.Trim(), ct);
+        var name = userName.Trim();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, ct);
+        var now = Now();
         if (user is null)
         {
             // Spend the same time as a real check, so a failed sign-in does not reveal which names exist.
             PasswordHash.Verify(password, DummyHash.Value);
-            return null;
+            await audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{Truncate(name)}", "unknown user", ct);
+            return new SignInOutcome(null, null);
         }
 
-        return PasswordHash.Verify(password, user.PasswordHash) ? user : null;
+        if (user.LockedUntilUtc is { } locked && locked > now)
+        {
+            await audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{name}", "account locked", ct);
+            return new SignInOutcome(null, locked);
+        }
+
+        if (!PasswordHash.Verify(password, user.PasswordHash))
+        {
+            user.FailedSignIns++;
+            string detail = $"wrong password ({user.FailedSignIns} in a row)";
+            if (user.FailedSignIns >= SignInLockout.MaxFailures)
+            {
+                user.LockedUntilUtc = now + SignInLockout.Duration;
+                user.FailedSignIns = 0;
+                detail += $"; locked until {user.LockedUntilUtc:yyyy-MM-dd HH:mm} UTC";
+            }
+
+            audit.Append(Principal.Anonymous, "sign-in.failed", $"user/{name}", detail: detail);
+            await db.SaveChangesAsync(ct);
+            return new SignInOutcome(null, user.LockedUntilUtc > now ? user.LockedUntilUtc : null);
+        }
+
+        user.FailedSignIns = 0;
+        user.LockedUntilUtc = null;
+        audit.Append(user.ToPrincipal(), "sign-in.succeeded", $"user/{name}");
+        await db.SaveChangesAsync(ct);
+        return new SignInOutcome(user, null);
     }
 
     public Task<User?> FindAsync(string userName, CancellationToken ct = default) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
 
     /// <summary>Creates a token and returns its secret, which is not stored and cannot be shown again.</summary>
-    public async Task<(string? Secret, string? Error)> CreateTokenAsync(string userName, string tokenName, TimeSpan? lifetime, CancellationToken ct = default)
+    public async Task<(string? Secret, string? Error)> CreateTokenAsync(string userName, string tokenName, TimeSpan lifetime, IReadOnlyCollection<string> scopes, Principal by, CancellationToken ct = default)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
@@ -84,35 +127,81 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return (null, $"No user named '{userName}'.");
         }
 
+        var unknown = scopes.Where(s => !TokenScopes.Known.Contains(s)).ToList();
+        if (unknown.Count > 0 || scopes.Count == 0)
+        {
+            return (null, $"Unknown scope '{string.Join(", ", unknown)}'; expected one or more of {string.Join(", ", TokenScopes.Known)}.");
+        }
+
         var secret = ApiToken.NewSecret();
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.ApiTokens.Add(new ApiToken
+        var now = Now();
+        var token = new ApiToken
         {
             UserId = user.Id,
             Name = tokenName,
             TokenHash = ApiToken.HashOf(secret),
+            Scopes = string.Join(' ', scopes.Distinct(StringComparer.Ordinal)),
             CreatedAtUtc = now,
-            ExpiresAtUtc = lifetime is { } l ? now + l : null,
-        });
+            ExpiresAtUtc = now + lifetime,
+        };
+        db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(by, "token.created", $"token/{token.Id}", $"'{tokenName}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}", ct);
         return (secret, null);
     }
 
-    /// <summary>The user behind a bearer token, if the token exists, is not revoked and has not expired.</summary>
-    public async Task<User?> UserForTokenAsync(string secret, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TokenView>> TokensAsync(string? userName, CancellationToken ct = default)
+    {
+        var tokens = db.ApiTokens.AsNoTracking().Include(t => t.User).AsQueryable();
+        if (userName is not null)
+        {
+            tokens = tokens.Where(t => t.User!.UserName == userName);
+        }
+
+        return (await tokens.OrderBy(t => t.Id).ToListAsync(ct))
+            .Select(t => new TokenView(t.Id, t.Name, t.User!.UserName, t.Scopes, Utc(t.CreatedAtUtc), Utc(t.ExpiresAtUtc), Utc(t.RevokedAtUtc), Utc(t.LastUsedAtUtc)))
+            .ToList();
+    }
+
+    /// <summary>Revokes a token at once; false when there is no such token or it was revoked already.</summary>
+    public async Task<bool> RevokeTokenAsync(int id, Principal by, CancellationToken ct = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.RevokedAtUtc == null, ct);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAtUtc = Now();
+        audit.Append(by, "token.revoked", $"token/{id}", detail: $"'{token.Name}'");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The token and its user, if the token exists, is not revoked and has not expired. Each use is audited.</summary>
+    public async Task<(User User, ApiToken Token)?> UseTokenAsync(string secret, string request, CancellationToken ct = default)
     {
         var hash = ApiToken.HashOf(secret);
         var token = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now();
         if (token is null || !token.IsUsableAt(now))
         {
             return null;
         }
 
         token.LastUsedAtUtc = now;
+        audit.Append(token.User!.ToPrincipal(), "token.used", $"token/{token.Id}", detail: Truncate(request));
         await db.SaveChangesAsync(ct);
-        return token.User;
+        return (token.User!, token);
     }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private static string Truncate(string text) => text.Length <= 150 ? text : text[..150];
 
     private static class DummyHash
     {

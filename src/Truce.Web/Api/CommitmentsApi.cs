@@ -19,6 +19,7 @@ public static class CommitmentsApi
     {
         var api = app.MapGroup("/api/v1/pledges").WithTags("Commitments").RequireAuthorization();
         api.MapGet("/", List).WithSummary("Pledges, filtered by member, category, stage, condition or text; sorted; one page at a time.");
+        api.MapGet("/export", Export).WithSummary("Every matching pledge as CSV (format=csv, the default) or JSON; recorded in the audit trail.");
         api.MapGet("/totals", Totals).WithSummary("The ledger's totals: pledges by category and stage, troops and what they depend on.");
         api.MapGet("/{id:int}", Get).WithSummary("One pledge; its ETag is its version.");
         api.MapGet("/{id:int}/history", History).WithSummary("Every version of a pledge: who, when, why and what changed.");
@@ -27,7 +28,70 @@ public static class CommitmentsApi
         api.MapPut("/{id:int}", Update).RequireAuthorization(SecuritySetup.EditPledges)
             .WithSummary("Change a pledge. Send If-Match with the ETag you read and a reason; a stale ETag gets 412.")
             .Accepts<PledgeInput>("application/json");
+        api.MapPost("/{id:int}/release", Release).RequireAuthorization(SecuritySetup.EditPledges)
+            .WithSummary("Change who may read a pledge (e.g. NATIONAL → COALITION). Send If-Match and a reason; audited.")
+            .Accepts<ReleaseRequest>("application/json");
         return app;
+    }
+
+    /// <summary>A release: the new marking and why.</summary>
+    public sealed class ReleaseRequest
+    {
+        public MarkingInput? Marking { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    private static async Task<IResult> Export(
+        PledgeLedger ledger, HttpContext context, string? member, string? category, string? stage, string? condition, string? q, string? sort, string? format, CancellationToken ct)
+    {
+        var query = PledgeQuery.Parse(member, category, stage, condition, q, sort, null, null, out var errors);
+        var kind = string.IsNullOrWhiteSpace(format) ? "csv" : format.Trim().ToLowerInvariant();
+        if (kind is not ("csv" or "json"))
+        {
+            errors.Add("format", $"'{format}' is not an export format; expected csv or json.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var pledges = await ledger.ExportAsync(query, context.User.ToPrincipal(), kind, ct);
+        return kind == "json"
+            ? TypedResults.Ok(pledges)
+            : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(PledgeCsv.Write(pledges)), "text/csv; charset=utf-8", "pledges.csv");
+    }
+
+    private static async Task<IResult> Release(PledgeLedger ledger, HttpContext context, int id, CancellationToken ct)
+    {
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (!TryParseETag(ifMatch, out var expected))
+        {
+            return ApiProblems.Problem(StatusCodes.Status428PreconditionRequired, "If-Match required", "Send If-Match with the ETag of the pledge as you read it, e.g. If-Match: \"3\".");
+        }
+
+        var (body, problem) = await ApiProblems.ReadBody<ReleaseRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.Marking is null)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("marking", "Required: the new marking, e.g. {\"level\": \"coalition\"}.");
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await ledger.ReleaseAsync(id, expected, body.Marking, body.Reason, context.User.ToPrincipal(), ct);
+        if (result.Outcome == LedgerOutcome.Ok)
+        {
+            context.Response.Headers.ETag = ETagOf(result.Pledge!);
+            return TypedResults.Ok(result.Pledge);
+        }
+
+        return Refusal(result);
     }
 
     private static async Task<Results<Ok<Page<PledgeView>>, ValidationProblem>> List(

@@ -22,10 +22,13 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
 
         var secret = header["Bearer ".Length..].Trim();
         var accounts = Context.RequestServices.GetRequiredService<UserAccounts>();
-        var user = await accounts.UserForTokenAsync(secret, Context.RequestAborted);
-        return user is null
-            ? AuthenticateResult.Fail("The token is unknown, revoked or expired.")
-            : AuthenticateResult.Success(new AuthenticationTicket(SecuritySetup.ToClaims(user, SchemeName), SchemeName));
+        var found = await accounts.UseTokenAsync(secret, $"{Request.Method} {Request.Path}", Context.RequestAborted);
+        if (found is not { } use)
+        {
+            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(SecuritySetup.ToClaims(use.User, SchemeName, use.Token.Scopes.Split(' ')), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

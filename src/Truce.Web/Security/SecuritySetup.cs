@@ -24,6 +24,7 @@ public static class SecuritySetup
     public const string Scheme = "truce";
     public const string EditPledges = "pledges:write";
     public const string MemberClaim = "truce:member";
+    public const string ScopeClaim = "truce:scope";
 
     public static WebApplicationBuilder AddTruceSecurity(this WebApplicationBuilder builder)
     {
@@ -65,22 +66,55 @@ public static class SecuritySetup
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(EditPledges, p => p.RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner), Kebab.Of(Role.Liaison)))
-            .AddPolicy(nameof(Role.Admin), p => p.RequireRole(Kebab.Of(Role.Admin)));
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(TokenScopes.Read)).Build())
+            .AddPolicy(EditPledges, p => p
+                .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner), Kebab.Of(Role.Liaison))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePledges)))
+            .AddPolicy(nameof(Role.Admin), p => p.RequireRole(Kebab.Of(Role.Admin)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
+        builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        builder.Services.AddSingleton<SignInThrottle>();
         return builder;
+    }
+
+    /// <summary>
+    /// Tells the storage layer whom this request reads for, so its releasability filters apply to
+    /// everything the request touches. Runs after authentication.
+    /// </summary>
+    public static IApplicationBuilder UseCurrentPrincipal(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.RequestServices.GetRequiredService<CurrentPrincipal>().Principal =
+            context.User.Identity?.IsAuthenticated == true ? context.User.ToPrincipal() : Principal.Anonymous;
+        await next();
+    });
+
+    /// <summary>A token must carry this scope; a cookie carries them all (<see cref="TokenScopes.All"/>).</summary>
+    public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
+
+    private sealed class ScopeHandler : AuthorizationHandler<ScopeRequirement>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+        {
+            if (context.User.FindAll(ScopeClaim).Any(c => c.Value == TokenScopes.All || c.Value == requirement.Scope))
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
-    public static ClaimsPrincipal ToClaims(User user, string scheme)
+    /// <param name="scopes">What a token may do; a person signed in with a cookie may do all their role allows.</param>
+    public static ClaimsPrincipal ToClaims(User user, string scheme, IEnumerable<string>? scopes = null)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, Kebab.Of(user.Role)),
         };
+        claims.AddRange((scopes ?? [TokenScopes.All]).Select(s => new Claim(ScopeClaim, s)));
         if (user.MemberCode is { } member)
         {
             claims.Add(new Claim(MemberClaim, member));
@@ -113,8 +147,13 @@ public static class SecuritySetup
             if (IsApi(context.Request) && authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
             {
                 var role = context.User.FindFirstValue(ClaimTypes.Role) ?? "none";
-                var allowed = string.Join(", ", policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles));
-                return ApiProblems.Write(context, StatusCodes.Status403Forbidden, "Not allowed", $"Your role ({role}) may not do this; it needs one of: {allowed}.");
+                var roles = policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
+                var scopes = context.User.FindAll(ScopeClaim).Select(c => c.Value).ToList();
+                var missing = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).Where(s => !scopes.Contains(s) && !scopes.Contains(TokenScopes.All)).ToList();
+                var detail = missing.Count > 0
+                    ? $"This token's scopes ({string.Join(" ", scopes)}) do not include {string.Join(" and ", missing)}."
+                    : $"Your role ({role}) may not do this; it needs one of: {string.Join(", ", roles)}.";
+                return ApiProblems.Write(context, StatusCodes.Status403Forbidden, "Not allowed", detail);
             }
 
             return _default.HandleAsync(next, context, policy, authorizeResult);

@@ -29,6 +29,7 @@ public static class StorageStartup
     public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, TextWriter operatorConsole, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal = Principal.System;
         var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
         await StorageSetup.MigrateAsync(db, ct);
 
@@ -45,7 +46,7 @@ public static class StorageStartup
             var userName = configuration["Admin:UserName"] ?? "admin";
             var configured = configuration["Admin:Password"];
             var password = string.IsNullOrEmpty(configured) ? PasswordHash.Generate() : configured;
-            var (_, field, error) = await accounts.CreateAsync(new NewUser(userName, Role.Admin, null, password, "Administrator"), ct);
+            var (_, field, error) = await accounts.CreateAsync(new NewUser(userName, Role.Admin, null, password, "Administrator"), Principal.System, ct);
             if (error is not null)
             {
                 throw new InvalidOperationException($"Cannot create the first admin: Admin:{field} — {error}");

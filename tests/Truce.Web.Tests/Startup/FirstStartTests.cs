@@ -35,7 +35,7 @@ public sealed class FirstStartTests : IAsyncDisposable
         Assert.Contains("Loaded the demo scenario", first.ToString(), StringComparison.Ordinal);
         var password = first.ToString().Split("password: ")[1].Split(' ')[0];
         await using var scope = services.CreateAsyncScope();
-        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("admin", password));
+        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("admin", password)).User);
         Assert.Equal(string.Empty, second.ToString());
         await services.DisposeAsync();
     }
@@ -54,8 +54,9 @@ public sealed class FirstStartTests : IAsyncDisposable
         await StorageStartup.PrepareDatabaseAsync(services, configuration, console);
 
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal = Truce.Core.Security.Principal.System;
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TruceDb>().Members.CountAsync());
-        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("operator", "a-configured-passphrase"));
+        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("operator", "a-configured-passphrase")).User);
         Assert.DoesNotContain("a-configured-passphrase", console.ToString(), StringComparison.Ordinal);
         await services.DisposeAsync();
     }

@@ -7,7 +7,7 @@ using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Account;
 
-public sealed class SignInModel(UserAccounts accounts) : PageModel
+public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -23,13 +23,26 @@ public sealed class SignInModel(UserAccounts accounts) : PageModel
     public async Task<IActionResult> OnPostAsync(string? userName, string? password, CancellationToken ct)
     {
         UserName = userName;
-        var user = string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
-            ? null
-            : await accounts.SignInAsync(userName, password, ct);
-        if (user is null)
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.BlockedUntil(address) is { } until)
         {
+            Error = $"Too many failed sign-ins from this address. Try again after {until:HH:mm} UTC.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
+        var result = string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
+            ? new SignInOutcome(null, null)
+            : await accounts.SignInAsync(userName, password, ct);
+        if (result.User is not { } user)
+        {
+            throttle.Failed(address);
+
             // One message for an unknown name and a wrong password, so the page does not confirm which names exist.
-            Error = "That user name and password do not match an account.";
+            Error = result.LockedUntilUtc is { } locked
+                ? $"This account is locked after repeated failed sign-ins. Try again after {locked:HH:mm} UTC, or ask an administrator."
+                : "That user name and password do not match an account.";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }

@@ -54,7 +54,7 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The address of the real server, when started with Kestrel.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         StartServer();
         await using var scope = Services.CreateAsyncScope();

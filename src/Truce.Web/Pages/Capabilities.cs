@@ -21,6 +21,6 @@ public static class Capabilities
         new("Reports", "/capabilities/reports", false, "The daily report in the OSCE SMM shape, weekly trends, exports and alerts."),
         new("Positions", "/capabilities/positions", false, "Each party's position on each issue, where they overlap and where they conflict."),
         new("Sources", "/capabilities/sources", false, "News and communiqués as documents; statements and candidate pledges pulled out of them."),
-        new("Audit", "/capabilities/audit", false, "The hash-chained trail of every write, sign-in and export, and its verification."),
+        new("Audit", "/audit", true, "The hash-chained trail of every write, sign-in, token use, export and release, and its verification (admins)."),
     ];
 }

@@ -65,8 +65,12 @@ public static class SecuritySetup
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
+        // Signed in, and (for a token) allowed to read: the rule of every endpoint that names no other,
+        // and of those that merely say RequireAuthorization().
+        var read = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(TokenScopes.Read)).Build();
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(TokenScopes.Read)).Build())
+            .SetFallbackPolicy(read)
+            .SetDefaultPolicy(read)
             .AddPolicy(EditPledges, p => p
                 .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner), Kebab.Of(Role.Liaison))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePledges)))

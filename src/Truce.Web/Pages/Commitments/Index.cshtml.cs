@@ -41,6 +41,13 @@ public sealed class CommitmentsModel(PledgeLedger ledger, CoalitionDirectory dir
         }
     }
 
+    public string ExportUrl(string format)
+    {
+        var query = Request.Query.Where(p => p.Key is not ("cursor" or "sort")).ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
+        query["format"] = format;
+        return QueryHelpers.AddQueryString("/api/v1/pledges/export", query);
+    }
+
     public string NextPageUrl(string cursor)
     {
         var query = Request.Query.Where(p => p.Key != "cursor").ToDictionary(p => p.Key, p => (string?)p.Value.ToString());

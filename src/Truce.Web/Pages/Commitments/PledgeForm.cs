@@ -56,6 +56,12 @@ public sealed class PledgeForm
 
     public int Version { get; set; }
 
+    public string? MarkingLevel { get; set; } = "coalition";
+
+    public string? MarkingRelTo { get; set; }
+
+    public string? MarkingLabel { get; set; }
+
     public static PledgeForm From(PledgeView p) => new()
     {
         Member = p.Member,
@@ -79,6 +85,9 @@ public sealed class PledgeForm
         Confidence = p.Confidence,
         Illustrative = p.Illustrative.ToList(),
         Version = p.Version,
+        MarkingLevel = p.Marking.Level,
+        MarkingRelTo = string.Join(", ", p.Marking.RelTo),
+        MarkingLabel = p.Marking.Label,
     };
 
     public PledgeInput ToInput(ValidationErrors errors)
@@ -131,6 +140,11 @@ public sealed class PledgeForm
             Confidence = Confidence,
             Illustrative = Illustrative,
             Reason = Reason,
+
+            // Only a new pledge takes its marking from the form; an edit keeps it (a release changes it).
+            Marking = Version == 0
+                ? new MarkingInput { Level = MarkingLevel, RelTo = MarkingLevel == "rel-to" ? Lines((MarkingRelTo ?? string.Empty).Replace(',', '\n')) : [] }
+                : null,
         };
     }
 

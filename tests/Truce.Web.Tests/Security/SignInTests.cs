@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Security;
+using Truce.Storage.Security;
+using Truce.Testing;
+
+namespace Truce.Web.Tests.Security;
+
+/// <summary>Repeated failed sign-ins lock the account; each attempt is in the audit trail.</summary>
+public sealed class SignInTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    private async Task<HttpResponseMessage> SignIn(HttpClient client, string user, string password)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
+        }));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(new NewUser("guessed", Role.Viewer, null, TruceApp.Password), Principal.System);
+        }
+
+        var client = app.Api(null);
+        for (var i = 0; i < SignInLockout.MaxFailures; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn(client, "guessed", $"wrong-password-{i}")).StatusCode);
+        }
+
+        var right = await SignIn(client, "guessed", TruceApp.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var audit = JsonNode.Parse(await app.Api("admin").GetStringAsync("/api/v1/audit?action=sign-in.failed&target=user/guessed"))!.AsArray();
+        Assert.Equal(SignInLockout.MaxFailures + 1, audit.Count);
+        Assert.Contains("account locked", audit[0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_successful_sign_in_is_audited_without_the_password()
+    {
+        await app.SignedIn("planner");
+
+        var entries = await app.Api("admin").GetStringAsync("/api/v1/audit?action=sign-in.succeeded&actor=planner");
+
+        Assert.Contains("user/planner", entries, StringComparison.Ordinal);
+        Assert.DoesNotContain(TruceApp.Password, entries, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Many failed sign-ins from one address, across accounts, are throttled (429).</summary>
+public sealed class SignInThrottleTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    [Fact]
+    public async Task Password_spraying_from_one_address_is_throttled()
+    {
+        var client = app.Api(null);
+        HttpResponseMessage? last = null;
+        for (var i = 0; i <= Truce.Web.Security.SignInThrottle.MaxFailures; i++)
+        {
+            var form = await client.GetStringAsync("/account/sign-in");
+            last = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userName"] = $"someone-{i}",
+                ["password"] = "spring2025-password",
+                ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
+            }));
+        }
+
+        Assert.Equal((HttpStatusCode)429, last!.StatusCode);
+        Assert.Contains("Too many failed sign-ins", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(last.Headers.RetryAfter is not null);
+    }
+}

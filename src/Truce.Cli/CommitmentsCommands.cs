@@ -165,11 +165,13 @@ public static class CommitmentsCommands
         var sources = new Option<string[]>("--source") { Description = "A source, repeatable: 'url' or 'url|publisher|yyyy-mm-dd|quote'." };
         var confidence = new Option<string?>("--confidence") { Description = $"One of: {Kebab.Choices<Confidence>()} (default medium)." };
         var reason = new Option<string?>("--reason") { Description = "Why it is entered, for the history." };
+        var marking = new Option<string?>("--marking") { Description = "Who may read it: public, coalition (default), rel-to, national." };
+        var relTo = new Option<string[]>("--rel-to") { Description = "With --marking rel-to: a member it is released to, repeatable." };
         var json = Json();
         var command = new Command("add", "Enter a new pledge; every field is checked and each problem named.")
         {
             file, member, title, category, capability, quantity, unit, upTo, amount, currency, eur, fxDate, stage, readiness, announced,
-            conditions, caveats, sources, confidence, reason, json,
+            conditions, caveats, sources, confidence, reason, marking, relTo, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -237,6 +239,11 @@ public static class CommitmentsCommands
             }
 
             input.Confidence = parse.GetValue(confidence) ?? input.Confidence;
+            if (parse.GetValue(marking) is { } level)
+            {
+                input.Marking = new MarkingInput { Level = level, RelTo = [.. parse.GetValue(relTo) ?? []] };
+            }
+
             input.Reason = parse.GetValue(reason) ?? input.Reason;
 
             await using var scope = await TruceCli.OpenAsync(parse, ct);
@@ -270,6 +277,8 @@ public static class CommitmentsCommands
         "readinessDays" => "--readiness-days",
         "announcedOn" => "--announced-on",
         "quantityIsUpTo" => "--up-to",
+        "marking.level" => "--marking",
+        "marking.relTo" => "--rel-to",
         _ when field.StartsWith("conditions", StringComparison.Ordinal) => $"--condition ({field})",
         _ when field.StartsWith("caveats", StringComparison.Ordinal) => $"--caveat ({field})",
         _ when field.StartsWith("sources", StringComparison.Ordinal) => $"--source ({field})",

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Truce.Core.Security;
 using Truce.Storage.Security;
 using Truce.Web;
@@ -50,6 +51,9 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string DatabasePath => Path.Combine(_folder, "truce.db");
+
+    /// <summary>Everything the server logged, at every level.</summary>
+    public LogCollector Logs { get; } = new();
 
     /// <summary>The address of the real server, when started with Kestrel.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -96,6 +100,7 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Real PBKDF2, fewer rounds: sign-ins stay fast without changing the code path.
         builder.UseSetting("Security:PasswordHashIterations", "1000");
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
     }
 
     public string TokenOf(string user) => _tokens[user];

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+
+namespace Truce.Cli.Tests;
+
+/// <summary>
+/// <c>truce audit verify</c> against a trail that was changed, cut or added to behind Truce's back, directly
+/// in the database file: each is reported, naming the entry; an untouched trail verifies.
+/// </summary>
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("truce-audit-").FullName;
+
+    private string Database => Path.Combine(_folder, "truce.db");
+
+    public async ValueTask InitializeAsync()
+    {
+        // Loading the demo writes one audit entry per pledge and one for the load.
+        var (code, _, error) = await Truce("scenario", "load");
+        Assert.True(code == 0, error);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<(int Code, string Output, string Error)> Truce(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await TruceCli.RunAsync([.. args, "--db", Database], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private async Task Sql(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task An_untouched_trail_verifies()
+    {
+        var (code, output, _) = await Truce("audit", "verify");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"intact: \d+ entries", output);
+    }
+
+    [Fact]
+    public async Task A_changed_entry_is_named()
+    {
+        await Sql("UPDATE AuditEntries SET Actor = 'someone-else' WHERE Seq = 5");
+
+        var (code, _, error) = await Truce("audit", "verify");
+
+        Assert.Equal(ExitCodes.Broken, code);
+        Assert.Contains("broken at entry 5", error, StringComparison.Ordinal);
+        Assert.Contains("does not match its hash", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_is_named()
+    {
+        await Sql("DELETE FROM AuditEntries WHERE Seq = 7");
+
+        var (code, _, error) = await Truce("audit", "verify");
+
+        Assert.Equal(ExitCodes.Broken, code);
+        Assert.Contains("broken at entry 7", error, StringComparison.Ordinal);
+        Assert.Contains("entry 7 is missing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_inserted_entry_is_named()
+    {
+        await Sql("""
+            INSERT INTO AuditEntries (Seq, AtUtc, Actor, Action, Target, Detail, PreviousHash, Hash)
+            SELECT MAX(Seq) + 1, '2025-03-15 12:00:00', 'intruder', 'pledge.changed', 'pledge/1', 'forged', (SELECT Hash FROM AuditEntries ORDER BY Seq DESC LIMIT 1), 'forged'
+            FROM AuditEntries
+            """);
+        var (_, listing, _) = await Truce("audit", "list", "--limit", "1", "--json");
+
+        var (code, _, error) = await Truce("audit", "verify");
+
+        Assert.Equal(ExitCodes.Broken, code);
+        Assert.Contains("by intruder", error, StringComparison.Ordinal);
+        Assert.Contains("\"actor\": \"intruder\"", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_write_after_an_intact_trail_keeps_it_intact()
+    {
+        await Truce("users", "add", "auditor", "--role", "viewer", "--password", "a-long-reviewer-pass");
+        await Truce("tokens", "create", "--user", "auditor", "--name", "feed");
+
+        var (code, output, _) = await Truce("audit", "verify");
+        var (_, listing, _) = await Truce("audit", "list", "--action", "token.", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("token.created", listing, StringComparison.Ordinal);
+        Assert.Matches(@"intact: \d+ entries", output);
+    }
+}

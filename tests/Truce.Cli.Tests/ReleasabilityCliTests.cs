@@ -84,3 +84,29 @@ public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp
         Assert.Contains("only admins", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The CLI's --json under --as holds exactly what the API serves the same user, marking by marking.</summary>
+public sealed class ReleasabilityMatrixCliTests(MarkedLedger app) : IClassFixture<MarkedLedger>
+{
+    public static readonly TheoryData<string> Users = new(MarkedLedger.Visible.Keys);
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task List_json_as_a_user_holds_only_what_that_user_may_see(string user)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await TruceCli.RunAsync(["pledges", "list", "-q", app.Tag, "--json", "--as", user, "--db", app.DatabasePath], output, error);
+
+        Assert.Equal(0, code);
+        var ids = JsonNode.Parse(output.ToString())!["items"]!.AsArray().Select(p => p!["id"]!.GetValue<int>()).Order();
+        Assert.Equal(MarkedLedger.Visible[user].Select(v => app.Ids[v]).Order(), ids);
+        var api = await app.Api(user).GetStringAsync($"/api/v1/pledges?q={app.Tag}");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(api), JsonNode.Parse(output.ToString())));
+        foreach (var hidden in app.Ids.Keys.Except(MarkedLedger.Visible[user]))
+        {
+            Assert.DoesNotContain($"{app.Tag} {hidden}", output.ToString(), StringComparison.Ordinal);
+        }
+    }
+}

@@ -18,14 +18,18 @@ public sealed class ReleasabilityTests(MarkedLedger app) : IClassFixture<MarkedL
 
     private Dictionary<string, int> _ids => app.Ids;
 
-    public static readonly TheoryData<string, string[]> Visibility = new()
+    public static readonly TheoryData<string, string[]> Visibility = Rows();
+
+    private static TheoryData<string, string[]> Rows()
     {
-        { "admin", ["public", "coalition", "rel-to-gbr", "rel-to-fra", "national-gbr", "national-fra"] },
-        { "planner", ["public", "coalition"] },
-        { "liaison-gbr", ["public", "coalition", "rel-to-gbr", "national-gbr"] },
-        { "liaison-fra", ["public", "coalition", "rel-to-fra", "national-fra"] },
-        { "viewer", ["public", "coalition"] },
-    };
+        var rows = new TheoryData<string, string[]>();
+        foreach (var (user, visible) in MarkedLedger.Visible)
+        {
+            rows.Add(user, visible);
+        }
+
+        return rows;
+    }
 
     [Theory]
     [MemberData(nameof(Visibility))]
@@ -142,39 +146,5 @@ public sealed class ReleasabilityTests(MarkedLedger app) : IClassFixture<MarkedL
         var problem = await (await app.Api("planner").PostPledge(body)).Problem(HttpStatusCode.BadRequest);
 
         Assert.Contains("would not be able to read", problem["errors"]!["marking.level"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-    }
-}
-
-/// <summary>The demo ledger plus one pledge of each marking, made once for all the tests of a class.</summary>
-public sealed class MarkedLedger : TruceApp
-{
-    // One pledge per marking; each carries a distinct troop count so that totals show exactly which were counted.
-    public static readonly (string Name, string Member, object Marking, long Troops)[] Markings =
-    [
-        ("public", "GBR", new { level = "public" }, 1),
-        ("coalition", "GBR", new { level = "coalition" }, 10),
-        ("rel-to-gbr", "FRA", new { level = "rel-to", relTo = new[] { "GBR" } }, 100),
-        ("rel-to-fra", "GBR", new { level = "rel-to", relTo = new[] { "FRA" } }, 1_000),
-        ("national-gbr", "GBR", new { level = "national" }, 10_000),
-        ("national-fra", "FRA", new { level = "national" }, 100_000),
-    ];
-
-    public string Tag { get; } = "Marked-" + Guid.NewGuid().ToString("N")[..8];
-
-    public Dictionary<string, int> Ids { get; } = [];
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        foreach (var (name, member, marking, troops) in Markings)
-        {
-            var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(ApiClient.NewPledge(member, $"{Tag} {name}"), TruceJson.Options))!.AsObject();
-            body["category"] = "troops";
-            body["quantity"] = troops;
-            body["unit"] = "troops";
-            body["marking"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(marking));
-            var created = await Api("admin").PostAsJsonAsync("/api/v1/pledges", body);
-            Ids[name] = (await created.Read<PledgeView>()).Id;
-        }
     }
 }

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using Google.OrTools.Graph;
+using Google.OrTools.Sat;
+using Truce.Core.Planning;
+
+namespace Truce.Planning;
+
+/// <summary>
+/// The optimiser. Stage 1 maximises coverage value: by min-cost flow when the model is transportation-shaped
+/// (every offer divisible into single units and no per-member limit), else by CP-SAT. Stage 2, by CP-SAT with
+/// coverage held at its stage-1 value, minimises nation-lines and then readiness (see <see cref="PlanObjective"/>).
+/// Every result states status, objective, best bound, gap and time.
+/// </summary>
+public sealed class OrToolsPlanner : IPlanner
+{
+    /// <summary>CP-SAT workers; the machine Truce is sized for has two cores.</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Skip stage 2, e.g. to measure stage 1 alone.</summary>
+    public bool CoverageOnly { get; init; }
+
+    public PlanResult Solve(PlanningProblem problem, TimeSpan timeLimit)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var arcs = Eligibility.Arcs(problem);
+        var transportation = problem.Offers.All(o => o.UnitSize == 1) && problem.Scenario.MemberLimits.Count == 0;
+
+        var (quantities, status, bound) = transportation ? MinCostFlowStage(problem, arcs) : CoverageStage(problem, arcs, timeLimit);
+        var method = transportation ? "min-cost flow" : "CP-SAT";
+        var secondary = PlanStatus.Feasible;
+        if (!CoverageOnly && arcs.Count > 0)
+        {
+            var remaining = timeLimit - Stopwatch.GetElapsedTime(started);
+            if (remaining > TimeSpan.FromMilliseconds(10))
+            {
+                (quantities, secondary) = PreferenceStage(problem, arcs, quantities, remaining);
+                method += " + CP-SAT (nations, readiness)";
+            }
+        }
+        else if (arcs.Count == 0)
+        {
+            secondary = PlanStatus.Optimal;
+        }
+
+        var allocated = arcs.Select((a, i) => (a.Offer, a.Requirement, quantities[i])).ToList();
+        return PlanObjective.Result(problem, method, status, bound, secondary, Stopwatch.GetElapsedTime(started), allocated);
+    }
+
+    // Source → offer (its quantity) → requirement (unit value as negative cost) → sink (demand), plus a
+    // free source → sink arc for what stays unused. Integral and optimal.
+    private static (long[] Quantities, PlanStatus Status, long Bound) MinCostFlowStage(PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs)
+    {
+        var offers = problem.Offers.Count;
+        var source = 0;
+        var sink = 1 + offers + problem.Requirements.Count;
+        var flow = new MinCostFlow();
+        var total = problem.Offers.Sum(o => o.Quantity);
+        for (var o = 0; o < offers; o++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(source, 1 + o, problem.Offers[o].Quantity, 0);
+        }
+
+        var arcIds = new int[arcs.Count];
+        for (var i = 0; i < arcs.Count; i++)
+        {
+            var (o, r) = arcs[i];
+            var requirement = problem.Requirements[r];
+            arcIds[i] = flow.AddArcWithCapacityAndUnitCost(1 + o, 1 + offers + r, Math.Min(problem.Offers[o].Quantity, requirement.Quantity), -PlanObjective.UnitValue(requirement));
+        }
+
+        for (var r = 0; r < problem.Requirements.Count; r++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(1 + offers + r, sink, problem.Requirements[r].Quantity, 0);
+        }
+
+        flow.AddArcWithCapacityAndUnitCost(source, sink, total, 0);
+        flow.SetNodeSupply(source, total);
+        flow.SetNodeSupply(sink, -total);
+        var status = flow.Solve();
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException($"Min-cost flow ended with {status}.");
+        }
+
+        var quantities = arcIds.Select(a => flow.Flow(a)).ToArray();
+        return (quantities, PlanStatus.Optimal, -flow.OptimalCost());
+    }
+
+    private (long[] Quantities, PlanStatus Status, long Bound) CoverageStage(PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs, TimeSpan timeLimit)
+    {
+        var model = new CpModel();
+        var blocks = Blocks(model, problem, arcs);
+        var value = LinearExpr.NewBuilder();
+        for (var i = 0; i < arcs.Count; i++)
+        {
+            var (o, r) = arcs[i];
+            value.AddTerm(blocks[i], PlanObjective.UnitValue(problem.Requirements[r]) * problem.Offers[o].UnitSize);
+        }
+
+        model.Maximize(value);
+        var greedy = new GreedyPlanner().Solve(problem, timeLimit);
+        Hint(model, problem, arcs, blocks, Quantities(greedy, problem, arcs));
+        var solver = Solver(timeLimit);
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            throw new InvalidOperationException($"CP-SAT ended with {status} on a model that always has the empty plan.");
+        }
+
+        var quantities = arcs.Select((a, i) => solver.Value(blocks[i]) * problem.Offers[a.Offer].UnitSize).ToArray();
+        return (quantities, status == CpSolverStatus.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible, (long)Math.Floor(solver.BestObjectiveBound));
+    }
+
+    // Coverage held where stage 1 left it; fewest (member, requirement) pairs, then earliest readiness.
+    private (long[] Quantities, PlanStatus Status) PreferenceStage(PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs, long[] start, TimeSpan timeLimit)
+    {
+        var model = new CpModel();
+        var blocks = Blocks(model, problem, arcs);
+        var value = LinearExpr.NewBuilder();
+        var readiness = LinearExpr.NewBuilder();
+        var lines = new Dictionary<(string Member, int Requirement), BoolVar>();
+        long readinessCeiling = 1;
+        for (var i = 0; i < arcs.Count; i++)
+        {
+            var (o, r) = arcs[i];
+            var offer = problem.Offers[o];
+            var requirement = problem.Requirements[r];
+            value.AddTerm(blocks[i], PlanObjective.UnitValue(requirement) * offer.UnitSize);
+            var unitReadiness = PlanObjective.UnitReadiness(offer, requirement) * offer.UnitSize;
+            readiness.AddTerm(blocks[i], unitReadiness);
+            readinessCeiling += unitReadiness * (Math.Min(offer.Quantity, requirement.Quantity) / offer.UnitSize);
+            if (!lines.TryGetValue((offer.Member, r), out var line))
+            {
+                line = model.NewBoolVar($"line_{offer.Member}_{r}");
+                lines[(offer.Member, r)] = line;
+            }
+
+            model.Add(blocks[i] <= Math.Min(offer.Quantity, requirement.Quantity) / offer.UnitSize * line);
+        }
+
+        var achieved = arcs.Select((a, i) => PlanObjective.UnitValue(problem.Requirements[a.Requirement]) * start[i]).Sum();
+        model.Add(value >= achieved);
+
+        // One nation-line more always costs more than any readiness saving (the weight exceeds the readiness ceiling).
+        var preference = LinearExpr.NewBuilder();
+        foreach (var line in lines.Values)
+        {
+            preference.AddTerm(line, readinessCeiling);
+        }
+
+        preference.Add(readiness);
+        model.Minimize(preference);
+        Hint(model, problem, arcs, blocks, start);
+        var solver = Solver(timeLimit);
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            // No improvement found in time: keep the stage-1 plan.
+            return (start, PlanStatus.Feasible);
+        }
+
+        var quantities = arcs.Select((a, i) => solver.Value(blocks[i]) * problem.Offers[a.Offer].UnitSize).ToArray();
+        return (quantities, status == CpSolverStatus.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible);
+    }
+
+    /// <summary>One integer variable per arc: whole blocks of the offer's unit size, within supply, demand and member limits.</summary>
+    private static IntVar[] Blocks(CpModel model, PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs)
+    {
+        var blocks = new IntVar[arcs.Count];
+        var byOffer = new Dictionary<int, LinearExprBuilder>();
+        var byRequirement = new Dictionary<int, LinearExprBuilder>();
+        var byMember = new Dictionary<(string, string), LinearExprBuilder>();
+        for (var i = 0; i < arcs.Count; i++)
+        {
+            var (o, r) = arcs[i];
+            var offer = problem.Offers[o];
+            var requirement = problem.Requirements[r];
+            blocks[i] = model.NewIntVar(0, Math.Min(offer.Quantity, requirement.Quantity) / offer.UnitSize, $"x_{o}_{r}");
+            Add(byOffer, o, blocks[i], offer.UnitSize);
+            Add(byRequirement, r, blocks[i], offer.UnitSize);
+            if (problem.Scenario.MemberLimits.ContainsKey(offer.Member))
+            {
+                Add(byMember, (offer.Member, problem.Capabilities[offer.CapabilityCode].Measure), blocks[i], offer.UnitSize);
+            }
+        }
+
+        foreach (var (o, sum) in byOffer)
+        {
+            model.Add(sum <= problem.Offers[o].Quantity);
+        }
+
+        foreach (var (r, sum) in byRequirement)
+        {
+            model.Add(sum <= problem.Requirements[r].Quantity);
+        }
+
+        foreach (var ((member, _), sum) in byMember)
+        {
+            model.Add(sum <= problem.Scenario.MemberLimits[member]);
+        }
+
+        return blocks;
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, LinearExprBuilder> sums, TKey key, IntVar variable, long coefficient)
+        where TKey : notnull
+    {
+        if (!sums.TryGetValue(key, out var sum))
+        {
+            sum = LinearExpr.NewBuilder();
+            sums[key] = sum;
+        }
+
+        sum.AddTerm(variable, coefficient);
+    }
+
+    private static void Hint(CpModel model, PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs, IntVar[] blocks, long[] quantities)
+    {
+        for (var i = 0; i < arcs.Count; i++)
+        {
+            model.AddHint(blocks[i], quantities[i] / problem.Offers[arcs[i].Offer].UnitSize);
+        }
+    }
+
+    private static long[] Quantities(PlanResult plan, PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs)
+    {
+        var byPair = plan.Allocations.ToDictionary(a => (a.PledgeId, a.RequirementId), a => a.Quantity);
+        return arcs.Select(a => byPair.GetValueOrDefault((problem.Offers[a.Offer].PledgeId, problem.Requirements[a.Requirement].Id))).ToArray();
+    }
+
+    private CpSolver Solver(TimeSpan timeLimit) => new()
+    {
+        StringParameters = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"max_time_in_seconds:{Math.Max(0.01, timeLimit.TotalSeconds):0.###} num_workers:{Workers} random_seed:7"),
+    };
+}

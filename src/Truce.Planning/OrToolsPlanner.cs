@@ -7,9 +7,11 @@ namespace Truce.Planning;
 
 /// <summary>
 /// The optimiser. Stage 1 maximises coverage value: by min-cost flow when the model is transportation-shaped
-/// (every offer divisible into single units and no per-member limit), else by CP-SAT. Stage 2, by CP-SAT with
-/// coverage held at its stage-1 value, minimises nation-lines and then readiness (see <see cref="PlanObjective"/>).
-/// Every result states status, objective, best bound, gap and time.
+/// (every offer divisible into single units and no per-member limit), else by CP-SAT. When CP-SAT finds no
+/// plan in time (very large models), the flow relaxation gives the bound and its allocation, rounded down to
+/// whole units and topped up first-fit, gives the plan. Stage 2, by CP-SAT with coverage held at its stage-1
+/// value, minimises nation-lines and then readiness (see <see cref="PlanObjective"/>). Every result states
+/// status, objective, best bound, gap and time.
 /// </summary>
 public sealed class OrToolsPlanner : IPlanner
 {
@@ -19,16 +21,37 @@ public sealed class OrToolsPlanner : IPlanner
     /// <summary>Skip stage 2, e.g. to measure stage 1 alone.</summary>
     public bool CoverageOnly { get; init; }
 
+    /// <summary>Above this many allocation variables CP-SAT's presolve alone outlasts a planner's patience; round the flow relaxation instead.</summary>
+    public int MaxCpSatArcs { get; init; } = 60_000;
+
     public PlanResult Solve(PlanningProblem problem, TimeSpan timeLimit)
     {
         var started = Stopwatch.GetTimestamp();
         var arcs = Eligibility.Arcs(problem);
         var transportation = problem.Offers.All(o => o.UnitSize == 1) && problem.Scenario.MemberLimits.Count == 0;
 
-        var (quantities, status, bound) = transportation ? MinCostFlowStage(problem, arcs) : CoverageStage(problem, arcs, timeLimit);
-        var method = transportation ? "min-cost flow" : "CP-SAT";
+        long[] quantities;
+        PlanStatus status;
+        long bound;
+        string method;
+        if (transportation)
+        {
+            (quantities, status, bound) = MinCostFlowStage(problem, arcs);
+            method = "min-cost flow";
+        }
+        else if (arcs.Count <= MaxCpSatArcs && CoverageStage(problem, arcs, timeLimit) is { } solved)
+        {
+            (quantities, status, bound) = solved;
+            method = "CP-SAT";
+        }
+        else
+        {
+            (quantities, status, bound) = RoundedRelaxation(problem, arcs);
+            method = "flow relaxation rounded to whole units (or first fit, if better)";
+        }
+
         var secondary = PlanStatus.Feasible;
-        if (!CoverageOnly && arcs.Count > 0)
+        if (!CoverageOnly && arcs.Count > 0 && arcs.Count <= MaxCpSatArcs)
         {
             var remaining = timeLimit - Stopwatch.GetElapsedTime(started);
             if (remaining > TimeSpan.FromMilliseconds(10))
@@ -86,7 +109,66 @@ public sealed class OrToolsPlanner : IPlanner
         return (quantities, PlanStatus.Optimal, -flow.OptimalCost());
     }
 
-    private (long[] Quantities, PlanStatus Status, long Bound) CoverageStage(PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs, TimeSpan timeLimit)
+    // The flow relaxation (units of one, member limits dropped) bounds every plan from above. Its allocation,
+    // rounded down to whole units and trimmed to member limits, then topped up first-fit, is a valid plan.
+    private static (long[] Quantities, PlanStatus Status, long Bound) RoundedRelaxation(PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs)
+    {
+        var relaxed = problem with { Offers = problem.Offers.Select(o => o with { UnitSize = 1 }).ToList() };
+        var (flow, _, bound) = MinCostFlowStage(relaxed, arcs);
+        var quantities = new long[arcs.Count];
+        var supply = problem.Offers.Select(o => o.Quantity).ToArray();
+        var demand = problem.Requirements.Select(r => r.Quantity).ToArray();
+        var memberLeft = problem.Scenario.MemberLimits.ToDictionary(l => l.Key, l => l.Value);
+        bool Take(int i, long wanted)
+        {
+            var (o, r) = arcs[i];
+            var offer = problem.Offers[o];
+            var room = Math.Min(Math.Min(wanted, supply[o]), demand[r]);
+            if (memberLeft.TryGetValue(offer.Member, out var left))
+            {
+                room = Math.Min(room, left);
+            }
+
+            var take = room / offer.UnitSize * offer.UnitSize;
+            if (take <= 0)
+            {
+                return false;
+            }
+
+            quantities[i] += take;
+            supply[o] -= take;
+            demand[r] -= take;
+            if (memberLeft.ContainsKey(offer.Member))
+            {
+                memberLeft[offer.Member] -= take;
+            }
+
+            return true;
+        }
+
+        for (var i = 0; i < arcs.Count; i++)
+        {
+            Take(i, flow[i]);
+        }
+
+        foreach (var i in Enumerable.Range(0, arcs.Count).OrderBy(i => problem.Requirements[arcs[i].Requirement].Priority).ThenByDescending(i => PlanObjective.UnitValue(problem.Requirements[arcs[i].Requirement])))
+        {
+            Take(i, long.MaxValue);
+        }
+
+        // Keep whichever is better: the rounded relaxation or the plain first-fit plan.
+        var value = arcs.Select((a, i) => PlanObjective.UnitValue(problem.Requirements[a.Requirement]) * quantities[i]).Sum();
+        var greedy = new GreedyPlanner().Solve(problem, TimeSpan.Zero);
+        if (greedy.Objective > value)
+        {
+            quantities = Quantities(greedy, problem, arcs);
+            value = greedy.Objective;
+        }
+
+        return (quantities, value == bound ? PlanStatus.Optimal : PlanStatus.Feasible, bound);
+    }
+
+    private (long[] Quantities, PlanStatus Status, long Bound)? CoverageStage(PlanningProblem problem, IReadOnlyList<(int Offer, int Requirement)> arcs, TimeSpan timeLimit)
     {
         var model = new CpModel();
         var blocks = Blocks(model, problem, arcs);
@@ -104,7 +186,8 @@ public sealed class OrToolsPlanner : IPlanner
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            throw new InvalidOperationException($"CP-SAT ended with {status} on a model that always has the empty plan.");
+            // Out of time before a first plan (the empty plan always exists): let the caller round the relaxation.
+            return null;
         }
 
         var quantities = arcs.Select((a, i) => solver.Value(blocks[i]) * problem.Offers[a.Offer].UnitSize).ToArray();

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Truce.Core.Planning;
 using Truce.Core.Security;
+using Truce.Planning;
 using Truce.Storage;
 using Truce.Storage.Security;
 
@@ -81,7 +83,7 @@ public static class TruceCli
     /// </summary>
     public static async Task<AsyncServiceScope> OpenAsync(ParseResult parse, CancellationToken ct)
     {
-        var services = new ServiceCollection().AddTruceStorage(StorageFor(parse)).BuildServiceProvider();
+        var services = new ServiceCollection().AddTruceStorage(StorageFor(parse)).AddSingleton<IPlanner, OrToolsPlanner>().BuildServiceProvider();
         var scope = services.CreateAsyncScope();
         var current = scope.ServiceProvider.GetRequiredService<CurrentPrincipal>();
         current.Principal = Principal.System;

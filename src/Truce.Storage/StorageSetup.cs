@@ -57,6 +57,7 @@ public static class StorageSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserAccounts>();
         services.AddScoped<ScenarioLoader>();
+        services.AddScoped<Planning.PlanService>();
         return services;
     }
 

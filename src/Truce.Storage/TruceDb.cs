@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
+using Truce.Core.Planning;
 using Truce.Core.Security;
 using Truce.Storage.Security;
 
@@ -38,6 +39,16 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options, CurrentPrincipal 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CatalogueCapability> Capabilities => Set<CatalogueCapability>();
+
+    public DbSet<MissionSector> Sectors => Set<MissionSector>();
+
+    public DbSet<Mission> Missions => Set<Mission>();
+
+    public DbSet<MissionRequirement> Requirements => Set<MissionRequirement>();
+
+    public DbSet<SavedScenario> Scenarios => Set<SavedScenario>();
 
     // The parameters of the releasability filter, read from the current principal at each query.
     private bool SeesAll => current.Principal.SeesAll;
@@ -138,6 +149,48 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options, CurrentPrincipal 
             u.HasIndex(x => x.UserName).IsUnique();
             u.Property(x => x.UserName).HasMaxLength(100);
             u.Property(x => x.MemberCode).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<CatalogueCapability>(c =>
+        {
+            Marked(c, x => x.Marking);
+            c.HasKey(x => x.Code);
+            c.Property(x => x.Code).HasMaxLength(64);
+            c.Property(x => x.Name).HasMaxLength(200);
+            c.Property(x => x.Measure).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<MissionSector>(s =>
+        {
+            Marked(s, x => x.Marking);
+            s.HasKey(x => x.Code);
+            s.Property(x => x.Code).HasMaxLength(64);
+            s.Property(x => x.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Mission>(m =>
+        {
+            Marked(m, x => x.Marking);
+            m.HasKey(x => x.Code);
+            m.Property(x => x.Code).HasMaxLength(64);
+            m.HasMany(x => x.Requirements).WithOne().HasForeignKey(x => x.MissionCode).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MissionRequirement>(r =>
+        {
+            Marked(r, x => x.Marking);
+            r.HasIndex(x => new { x.MissionCode, x.Code }).IsUnique();
+            r.Property(x => x.Code).HasMaxLength(64);
+            r.Property(x => x.CapabilityCode).HasMaxLength(64);
+            r.Property(x => x.SectorCode).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SavedScenario>(s =>
+        {
+            Marked(s, x => x.Marking);
+            s.HasIndex(x => x.Name).IsUnique();
+            s.Property(x => x.Name).HasMaxLength(200);
+            s.Property(x => x.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<AuditEntry>(e =>

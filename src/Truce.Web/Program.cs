@@ -1,4 +1,6 @@
 using Truce.Core.Common;
+using Truce.Core.Planning;
+using Truce.Planning;
 using Truce.Web.Api;
 using Truce.Web.Security;
 using Truce.Web.Startup;
@@ -39,6 +41,7 @@ public sealed class Program
 
         builder.AddTruceStorage();            // SQLite by default: Startup/StorageStartup.cs
         builder.AddTruceSecurity();           // sign-in, roles, tokens: Security/
+        builder.Services.AddSingleton<IPlanner, OrToolsPlanner>(); // Truce.Planning: min-cost flow and CP-SAT
         builder.Services.AddRazorPages(pages => pages.Conventions
             .AllowAnonymousToFolder("/Account")
             .AddPageRoute("/Commitments/Edit", "/commitments/new"));

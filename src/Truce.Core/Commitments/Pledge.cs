@@ -29,6 +29,12 @@ public sealed class Pledge : IMarked
 
     public string? Capability { get; set; }
 
+    /// <summary>The catalogue capability the pledge offers to planning; its quantity counts in that capability's measure.</summary>
+    public string? CapabilityCode { get; set; }
+
+    /// <summary>The size of one indivisible unit in the measure (a battalion of 700 troops); null when divisible.</summary>
+    public long? UnitSize { get; set; }
+
     public long? Quantity { get; set; }
 
     public string? Unit { get; set; }

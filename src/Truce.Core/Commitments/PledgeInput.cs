@@ -16,6 +16,12 @@ public sealed class PledgeInput
 
     public string? Capability { get; set; }
 
+    /// <summary>The catalogue capability offered to planning, e.g. infantry, frigate (see /api/v1/planning/capabilities).</summary>
+    public string? CapabilityCode { get; set; }
+
+    /// <summary>For a pledge of indivisible units: the size of one unit in the capability's measure.</summary>
+    public long? UnitSize { get; set; }
+
     public long? Quantity { get; set; }
 
     public string? Unit { get; set; }

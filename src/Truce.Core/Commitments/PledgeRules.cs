@@ -16,7 +16,7 @@ public static class PledgeRules
     /// <summary>The field names that may be marked illustrative.</summary>
     public static readonly IReadOnlySet<string> IllustrativeFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "title", "capability", "quantity", "quantityIsUpTo", "unit", "value.amount", "value.eur", "stage", "readinessDays",
+        "title", "capability", "capabilityCode", "unitSize", "quantity", "quantityIsUpTo", "unit", "value.amount", "value.eur", "stage", "readinessDays",
         "announcedOn", "conditions", "caveats", "confidence",
     };
 
@@ -60,6 +60,24 @@ public static class PledgeRules
         if (capability?.Length > MaxTitle)
         {
             errors.Add("capability", $"At most {MaxTitle} characters.");
+        }
+
+        var capabilityCode = Trimmed(input.CapabilityCode);
+        if (input.UnitSize is { } unitSize)
+        {
+            if (unitSize < 1)
+            {
+                errors.Add("unitSize", $"Must be at least 1; got {unitSize}.");
+            }
+            else if (input.Quantity is not { } whole || whole % unitSize != 0)
+            {
+                errors.Add("unitSize", $"The quantity must be a whole number of units of {unitSize}.");
+            }
+        }
+
+        if (capabilityCode is not null && input.Quantity is null)
+        {
+            errors.Add("quantity", "Required with a capability code: how much of it is offered, in its measure.");
         }
 
         var unit = Trimmed(input.Unit);
@@ -282,6 +300,8 @@ public static class PledgeRules
         pledge.Title = title!;
         pledge.Category = category;
         pledge.Capability = capability;
+        pledge.CapabilityCode = capabilityCode;
+        pledge.UnitSize = input.UnitSize is > 1 ? input.UnitSize : null;
         pledge.Quantity = input.Quantity;
         pledge.Unit = input.Quantity is null ? null : unit;
         pledge.QuantityIsUpTo = input.QuantityIsUpTo;

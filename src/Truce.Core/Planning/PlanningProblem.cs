@@ -64,6 +64,15 @@ public sealed record PlanningScenario
         this with { Holding = Holding.Where(c => c != condition).ToHashSet(), Name = name ?? $"{Name}, no {condition}" };
 }
 
+/// <summary>Offers from the ledger: pledges mapped to a catalogue capability with a quantity, not withdrawn.</summary>
+public static class Offers
+{
+    public static Offer? From(Pledge p) =>
+        p.CapabilityCode is { } code && p.Quantity is { } quantity && p.Stage != PledgeStage.Withdrawn
+            ? new Offer(p.Id, p.MemberCode, p.Title, code, quantity, p.UnitSize ?? 1, p.ReadinessDays, p.Conditions.Select(c => c.Kind).ToHashSet())
+            : null;
+}
+
 /// <summary>Everything a planner needs, with the catalogue and sectors that give requirements meaning.</summary>
 public sealed record PlanningProblem(
     IReadOnlyList<Requirement> Requirements,

@@ -140,6 +140,7 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
         if (errors.IsEmpty)
         {
             await CheckMemberAsync(pledge.MemberCode, errors, ct);
+            await CheckCapabilityAsync(pledge.CapabilityCode, errors, ct);
             await CheckMarkingAsync(pledge.Marking, principal, errors, ct);
         }
 
@@ -199,6 +200,11 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
         if (errors.IsEmpty && pledge.MemberCode != before.Member)
         {
             await CheckMemberAsync(pledge.MemberCode, errors, ct);
+        }
+
+        if (errors.IsEmpty && pledge.CapabilityCode != before.CapabilityCode)
+        {
+            await CheckCapabilityAsync(pledge.CapabilityCode, errors, ct);
         }
 
         if (!errors.IsEmpty)
@@ -355,6 +361,15 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
             q.Condition is null ? null : $"condition={Kebab.Of(q.Condition.Value)}",
             q.Search is null ? null : $"q={q.Search}",
         }.Where(x => x is not null).DefaultIfEmpty("none"));
+
+    private async Task CheckCapabilityAsync(string? code, ValidationErrors errors, CancellationToken ct)
+    {
+        if (code is not null && !await db.Capabilities.IgnoreQueryFilters().AnyAsync(c => c.Code == code, ct))
+        {
+            var codes = await db.Capabilities.IgnoreQueryFilters().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
+            errors.Add("capabilityCode", $"'{code}' is not in the capability catalogue; expected one of {string.Join(", ", codes)}.");
+        }
+    }
 
     /// <summary>REL TO lists name coalition members, and a writer must still see what they wrote.</summary>
     private async Task CheckMarkingAsync(Marking marking, Principal principal, ValidationErrors errors, CancellationToken ct)

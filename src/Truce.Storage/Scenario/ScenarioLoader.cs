@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
+using Truce.Core.Planning;
 using Truce.Core.Security;
 using Truce.Storage.Commitments;
 using Truce.Storage.Security;
@@ -38,12 +39,18 @@ public sealed class ScenarioLoader(TruceDb db, PledgeLedger ledger, CurrentPrinc
         var coalition = Read(directory, "coalition.json").AsObject();
         var meetings = Read(directory, "meetings.json").AsArray();
         var pledges = Read(directory, "pledges.json").AsArray();
+        var planning = File.Exists(Path.Combine(directory, "planning.json")) ? Read(directory, "planning.json").AsObject() : null;
 
         using var acting = current.Use(Loader);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var actorCount = await LoadActorsAsync(actors, ct);
         var memberCount = await LoadMembersAsync(coalition["members"]?.AsArray() ?? throw new ScenarioException("coalition.json: 'members' is missing."), ct);
         var meetingCount = await LoadMeetingsAsync(meetings, ct);
+        if (planning is not null)
+        {
+            await LoadPlanningAsync(planning, ct);
+        }
+
         var (created, changed, unchanged) = await LoadPledgesAsync(pledges, ct);
         audit.Append(Loader, "scenario.loaded", $"scenario/{Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}", detail: $"{actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged");
         await db.SaveChangesAsync(ct);
@@ -272,6 +279,116 @@ public sealed class ScenarioLoader(TruceDb db, PledgeLedger ledger, CurrentPrinc
 
         return (created, changed, unchanged);
     }
+
+    // The catalogue and sectors before the pledges (which name capabilities), then missions and requirements.
+    private async Task LoadPlanningAsync(JsonObject planning, CancellationToken ct)
+    {
+        var capabilities = await db.Capabilities.ToDictionaryAsync(c => c.Code, ct);
+        var items = planning["capabilities"]?.AsArray() ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"planning.json capabilities[{i}]";
+            var c = Entry<CapabilityFile>(items[i]!, where);
+            if (string.IsNullOrWhiteSpace(c.Code) || string.IsNullOrWhiteSpace(c.Name) || string.IsNullOrWhiteSpace(c.Measure))
+            {
+                throw new ScenarioException($"{where}: 'code', 'name' and 'measure' are required.");
+            }
+
+            if (!capabilities.TryGetValue(c.Code, out var entry))
+            {
+                entry = new CatalogueCapability { Code = c.Code, Name = c.Name, Measure = c.Measure };
+                db.Capabilities.Add(entry);
+                capabilities[c.Code] = entry;
+            }
+
+            entry.Name = c.Name;
+            entry.Measure = c.Measure;
+            entry.Category = Parse<PledgeCategory>(c.Category, $"{where}.category");
+            entry.PersonnelPerUnit = c.PersonnelPerUnit;
+            entry.Equipment = c.Equipment;
+        }
+
+        var sectors = await db.Sectors.ToDictionaryAsync(s => s.Code, ct);
+        items = planning["sectors"]?.AsArray() ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"planning.json sectors[{i}]";
+            var s = Entry<SectorFile>(items[i]!, where);
+            if (string.IsNullOrWhiteSpace(s.Code) || string.IsNullOrWhiteSpace(s.Name))
+            {
+                throw new ScenarioException($"{where}: 'code' and 'name' are required.");
+            }
+
+            if (!sectors.TryGetValue(s.Code, out var entry))
+            {
+                entry = new MissionSector { Code = s.Code, Name = s.Name };
+                db.Sectors.Add(entry);
+                sectors[s.Code] = entry;
+            }
+
+            (entry.Name, entry.InUkraine, entry.NearFrontLine, entry.Maritime) = (s.Name, s.InUkraine, s.NearFrontLine, s.Maritime);
+        }
+
+        var missions = await db.Missions.Include(m => m.Requirements).ToDictionaryAsync(m => m.Code, ct);
+        items = planning["missions"]?.AsArray() ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"planning.json missions[{i}]";
+            var m = Entry<MissionFile>(items[i]!, where);
+            if (string.IsNullOrWhiteSpace(m.Code) || string.IsNullOrWhiteSpace(m.Name))
+            {
+                throw new ScenarioException($"{where}: 'code' and 'name' are required.");
+            }
+
+            if (!missions.TryGetValue(m.Code, out var mission))
+            {
+                mission = new Mission { Code = m.Code, Name = m.Name };
+                db.Missions.Add(mission);
+            }
+
+            (mission.Name, mission.Description, mission.Illustrative) = (m.Name, m.Description, m.Illustrative);
+            var lines = m.Requirements ?? [];
+            for (var j = 0; j < lines.Count; j++)
+            {
+                var r = lines[j];
+                var at = $"{where}.requirements[{j}]";
+                if (string.IsNullOrWhiteSpace(r.Code) || r.Capability is null || !capabilities.ContainsKey(r.Capability))
+                {
+                    throw new ScenarioException($"{at}: needs a code and a capability from the catalogue; got '{r.Capability}'.");
+                }
+
+                if (r.Sector is null || !sectors.ContainsKey(r.Sector))
+                {
+                    throw new ScenarioException($"{at}.sector: '{r.Sector}' is not a sector in planning.json.");
+                }
+
+                if (r.Quantity <= 0 || r.WindowStart is null || r.WindowEnd is null || r.WindowEnd < r.WindowStart || r.Priority < 1)
+                {
+                    throw new ScenarioException($"{at}: expected a quantity above zero, a window (windowStart ≤ windowEnd) and a priority of 1 or more.");
+                }
+
+                var line = mission.Requirements.FirstOrDefault(x => x.Code == r.Code);
+                if (line is null)
+                {
+                    line = new MissionRequirement { MissionCode = m.Code, Code = r.Code, CapabilityCode = r.Capability, SectorCode = r.Sector };
+                    mission.Requirements.Add(line);
+                }
+
+                (line.CapabilityCode, line.SectorCode, line.Quantity, line.WindowStart, line.WindowEnd, line.Priority, line.Note) =
+                    (r.Capability, r.Sector, r.Quantity, r.WindowStart.Value, r.WindowEnd.Value, r.Priority, r.Note);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record CapabilityFile(string? Code, string? Name, string? Category, string? Measure, int PersonnelPerUnit, string? Equipment);
+
+    private sealed record SectorFile(string? Code, string? Name, bool InUkraine, bool NearFrontLine, bool Maritime);
+
+    private sealed record MissionFile(string? Code, string? Name, string? Description, bool Illustrative, List<RequirementFile>? Requirements);
+
+    private sealed record RequirementFile(string? Code, string? Capability, long Quantity, string? Sector, DateOnly? WindowStart, DateOnly? WindowEnd, int Priority, string? Note);
 
     private static List<Citation> Citations(List<CitationFile>? sources) =>
         (sources ?? []).Where(s => !string.IsNullOrWhiteSpace(s.Url))

@@ -68,6 +68,7 @@ public sealed class Program
         app.MapHealthApi();                   // GET /health, open to all
         app.MapCoalitionApi();                // /api/v1/actors, members, meetings
         app.MapCommitmentsApi();              // /api/v1/pledges
+        app.MapPlanningApi();                 // /api/v1/planning: catalogue, missions, scenarios, plans
         app.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: dashboard, coalition, commitments, sign-in

@@ -71,7 +71,7 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
                 Assert.Null(error);
             }
 
-            var (secret, tokenError) = await accounts.CreateTokenAsync(name, "tests", TimeSpan.FromDays(1), [TokenScopes.Read, TokenScopes.WritePledges], Principal.System);
+            var (secret, tokenError) = await accounts.CreateTokenAsync(name, "tests", TimeSpan.FromDays(1), [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning], Principal.System);
             Assert.Null(tokenError);
             _tokens[name] = secret!;
         }

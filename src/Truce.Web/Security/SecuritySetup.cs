@@ -23,6 +23,7 @@ public static class SecuritySetup
 {
     public const string Scheme = "truce";
     public const string EditPledges = "pledges:write";
+    public const string EditPlanning = "planning:write";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
 
@@ -74,6 +75,9 @@ public static class SecuritySetup
             .AddPolicy(EditPledges, p => p
                 .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner), Kebab.Of(Role.Liaison))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePledges)))
+            .AddPolicy(EditPlanning, p => p
+                .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePlanning)))
             .AddPolicy(nameof(Role.Admin), p => p.RequireRole(Kebab.Of(Role.Admin)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();

@@ -58,6 +58,7 @@ public static class TruceCli
             SecurityCommands.Users(output, error),
             SecurityCommands.Tokens(output, error),
             SecurityCommands.Audit(output, error),
+            PlanningCommands.Plan(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(As);

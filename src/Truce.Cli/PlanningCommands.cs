@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Truce.Core.Common;
+using Truce.Core.Planning;
+using Truce.Storage.Planning;
+
+namespace Truce.Cli;
+
+/// <summary><c>truce plan solve|compare</c>: force-generation planning from the command line.</summary>
+public static class PlanningCommands
+{
+    public static Command Plan(TextWriter output, TextWriter error) =>
+        new("plan", "Match pledges to a mission's requirements; show shortfalls; compare scenarios.") { Solve(output, error), Compare(output, error) };
+
+    private static Option<string> Mission() => new("--mission") { Description = "The mission's code.", DefaultValueFactory = _ => "reassurance-force" };
+
+    private static Option<double?> TimeLimit() => new("--time-limit") { Description = "Seconds the solver may take, 0.1–30 (default 2)." };
+
+    private static Command Solve(TextWriter output, TextWriter error)
+    {
+        var mission = Mission();
+        var without = new Option<string[]>("--without") { Description = $"A condition that does not hold, repeatable: {string.Join(", ", Enum.GetValues<Truce.Core.Commitments.ConditionKind>().Where(c => !PlanningScenario.Caveats.Contains(c)).Select(c => Kebab.Of(c)))}." };
+        var exclude = new Option<string[]>("--exclude") { Description = "A member left out, repeatable, e.g. ITA." };
+        var planDate = new Option<DateOnly?>("--plan-date") { Description = "The date plans are decided on, yyyy-mm-dd; readiness counts from it (default 2025-04-01)." };
+        var limit = TimeLimit();
+        var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of tables." };
+        var command = new Command("solve", "Plan a mission under one scenario.") { mission, without, exclude, planDate, limit, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(limit) is { } seconds && (seconds < 0.1 || seconds > 30))
+            {
+                return TruceCli.Fail(error, ExitCodes.Usage, $"--time-limit must be between 0.1 and 30 seconds; got {seconds}.");
+            }
+
+            var scenario = new ScenarioInput { Without = [.. parse.GetValue(without) ?? []], ExcludedMembers = [.. parse.GetValue(exclude) ?? []], PlanDate = parse.GetValue(planDate) };
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var (plan, errors, found) = await scope.ServiceProvider.GetRequiredService<PlanService>().SolveAsync(parse.GetValue(mission)!, scenario, Seconds(parse.GetValue(limit)), ct);
+            if (!found)
+            {
+                return TruceCli.Fail(error, ExitCodes.NotFound, $"--mission: no mission '{parse.GetValue(mission)}'.");
+            }
+
+            if (plan is null)
+            {
+                return TruceCli.Fail(error, ExitCodes.Invalid, Options(errors));
+            }
+
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(plan, TruceJson.Indented));
+                return ExitCodes.Ok;
+            }
+
+            Print(TruceCli.Console(output), plan);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Compare(TextWriter output, TextWriter error)
+    {
+        var mission = Mission();
+        var without = new Option<string[]>("--without") { Description = "Compare the base case with a scenario in which this condition does not hold; repeatable, one scenario each.", Required = true };
+        var limit = TimeLimit();
+        var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of tables." };
+        var command = new Command("compare", "Plan a mission under the base case and scenarios without a condition, side by side.") { mission, without, limit, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var scenarios = new List<ScenarioInput> { new() { Name = "Base case" } };
+            scenarios.AddRange((parse.GetValue(without) ?? []).Select(w => new ScenarioInput { Name = CaseName(w), Without = [w] }));
+            await using var scope = await TruceCli.OpenAsync(parse, ct);
+            var (comparison, errors, found) = await scope.ServiceProvider.GetRequiredService<PlanService>().CompareAsync(parse.GetValue(mission)!, scenarios, Seconds(parse.GetValue(limit)), ct);
+            if (!found)
+            {
+                return TruceCli.Fail(error, ExitCodes.NotFound, $"--mission: no mission '{parse.GetValue(mission)}'.");
+            }
+
+            if (comparison is null)
+            {
+                return TruceCli.Fail(error, ExitCodes.Invalid, Options(errors));
+            }
+
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(comparison, TruceJson.Indented));
+                return ExitCodes.Ok;
+            }
+
+            var console = TruceCli.Console(output);
+            var table = new Table().AddColumn("Line").AddColumn("Capability").AddColumn("Priority").AddColumn("Demand");
+            foreach (var name in comparison.Scenarios)
+            {
+                table.AddColumn(Markup.Escape(name));
+            }
+
+            foreach (var line in comparison.Lines)
+            {
+                table.AddRow([line.Code, Markup.Escape(line.Capability), N(line.Priority), $"{N(line.Demand)} {Markup.Escape(line.Measure)}", .. line.Covered.Select(c => c < line.Demand ? $"{N(c)} (short {N(line.Demand - c)})" : N(c))]);
+            }
+
+            console.Write(table);
+            foreach (var plan in comparison.Plans)
+            {
+                console.WriteLine($"{plan.Scenario}: {plan.Status}, weighted coverage {plan.WeightedCoverage:P1}, gap {plan.Gap:P2}, {plan.ElapsedMs:N0} ms ({plan.Method}).");
+            }
+
+            console.WriteLine(comparison.Optimality);
+            console.WriteLine(comparison.DroppedOut.Count == 0 ? "No pledge used in the base case drops out." : "Pledges that drop out:");
+            foreach (var d in comparison.DroppedOut)
+            {
+                console.WriteLine($"  {d.Scenario}: pledge {d.PledgeId} ({d.Member}, {d.Title}; {N(d.UsedInFirst)} used in the base case): {d.Reason}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, PlanView plan)
+    {
+        console.WriteLine($"{plan.Mission} — {plan.Scenario}: {plan.Status} (preferences {plan.PreferencesStatus}), weighted coverage {plan.WeightedCoverage:P1}, objective {N(plan.Objective)}, bound {N(plan.BestBound)}, gap {plan.Gap:P2}, {plan.ElapsedMs:N0} ms, {plan.Method}.");
+        console.WriteLine(plan.Note);
+        var lines = new Table().AddColumns("Line", "Capability", "Sector", "Priority", "Demand", "Covered", "Missing");
+        foreach (var l in plan.Lines)
+        {
+            lines.AddRow(l.Code, Markup.Escape(l.Capability), Markup.Escape(l.Sector), N(l.Priority), $"{N(l.Demand)} {Markup.Escape(l.Measure)}", N(l.Covered), l.Missing == 0 ? "—" : N(l.Missing));
+        }
+
+        console.Write(lines);
+        var allocations = new Table().AddColumns("Pledge", "Member", "Line", "Quantity");
+        foreach (var a in plan.Allocations)
+        {
+            allocations.AddRow($"{a.PledgeId}: {Markup.Escape(a.Title)}", a.Member, a.Requirement, N(a.Quantity));
+        }
+
+        console.Write(allocations);
+        var unused = new Table().AddColumns("Unused pledge", "Member", "Why");
+        foreach (var u in plan.Unused)
+        {
+            unused.AddRow($"{u.PledgeId}: {Markup.Escape(u.Title)}", u.Member, Markup.Escape(u.Reason));
+        }
+
+        console.Write(unused);
+    }
+
+    private static string CaseName(string condition) =>
+        "No " + string.Join(' ', condition.Split('-').Select(w => w is "us" or "un" ? w.ToUpperInvariant() : w));
+
+    private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    // Planning errors are named as the API names them; say which option they come from.
+    private static string Options(ValidationErrors errors) => string.Join(
+        "\n",
+        errors.ToDictionary().Select(e => (e.Key.Contains("without", StringComparison.Ordinal) ? "--without" : e.Key.Contains("members", StringComparison.Ordinal) ? "--exclude" : e.Key) + ": " + string.Join(" ", e.Value)));
+}

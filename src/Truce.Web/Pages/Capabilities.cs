@@ -13,7 +13,7 @@ public static class Capabilities
         new("Dashboard", "/", true, "Members, pledges by category and stage, and how many troops hang on a condition."),
         new("Coalition", "/coalition", true, "Members and their roles; meetings with participants."),
         new("Commitments", "/commitments", true, "Every member's pledges with conditions, sources and history."),
-        new("Planning", "/capabilities/planning", false, "Match pledges to the mission's requirements, show the shortfalls, compare scenarios such as 'no US backstop'."),
+        new("Planning", "/planning", true, "Match pledges to the mission's requirements, show the shortfalls, compare scenarios such as 'no US backstop'."),
         new("Agreements", "/capabilities/agreements", false, "Ceasefire agreements as data, each party's acceptance, machine-checkable provisions."),
         new("Geography", "/capabilities/geography", false, "The line of contact by date, oblasts and raions, sectors, zones derived from provisions."),
         new("Monitoring", "/capabilities/monitoring", false, "Observations from patrols, sensors and open sources, placed against the line and judged against the provisions."),

@@ -17,7 +17,7 @@ public sealed class AuthorizationTests(TruceApp app) : IClassFixture<TruceApp>
 
     public static readonly TheoryData<string> ReadEndpoints = new(ReadPaths);
 
-    public static readonly TheoryData<string> Pages = ["/", "/coalition", "/commitments", "/commitments/1", "/commitments/new", "/commitments/1/edit", "/api-docs", "/capabilities/planning"];
+    public static readonly TheoryData<string> Pages = ["/", "/coalition", "/commitments", "/commitments/1", "/commitments/new", "/commitments/1/edit", "/api-docs", "/capabilities/agreements", "/planning"];
 
     [Theory]
     [MemberData(nameof(ReadEndpoints))]

@@ -3,7 +3,7 @@ using Truce.Testing;
 
 namespace Truce.Web.Tests.Browser;
 
-/// <summary>A person in a real browser: signs in, reads the dashboard, filters the ledger, opens a pledge.</summary>
+/// <summary>A person in a real browser: signs in, reads the dashboard, filters the ledger, opens a pledge, plans without the US backstop.</summary>
 [Trait("Category", "Browser")]
 public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -44,7 +44,15 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.ClickAsync("nav >> text=Commitments");
         await page.SelectOptionAsync("select[name=category]", "troops");
         await page.ClickAsync("#pledge-filters button[type=submit]");
-        await page.WaitForURLAsync("**/commitments?*category=troops*");
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains("category=troops", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-failure.png"), FullPage = true });
+            throw new TimeoutException($"Still at {page.Url} after filtering.");
+        }
         var categories = await page.Locator("#pledges tbody tr td:nth-child(3)").AllTextContentsAsync();
         Assert.NotEmpty(categories);
         Assert.All(categories, c => Assert.Equal("Troops", c.Trim()));
@@ -59,6 +67,16 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal(1, await page.Locator("#pledge-history tbody tr").CountAsync());
         Assert.Contains("scenario", await page.TextContentAsync("#pledge-history tbody tr") ?? string.Empty, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-pledge.png"), FullPage = true });
+
+        // Plan the demo mission, turn the US backstop off and compare with the base case.
+        await page.ClickAsync("nav >> text=Planning");
+        await page.UncheckAsync("input[name=hold][value=us-backstop]");
+        await page.ClickAsync("button[value=compare]");
+        await page.WaitForSelectorAsync("#dropped-out");
+        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart('shortfall-chart')"));
+        Assert.Contains("needs a US backstop", await page.TextContentAsync("#dropped-out") ?? string.Empty, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#plan-lines tr.lost-cover").CountAsync() > 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-planning.png"), FullPage = true });
 
         Assert.Empty(errors);
         Assert.All(requests, url => Assert.Equal(app.Address.Host, new Uri(url).Host));

@@ -47,7 +47,7 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
         var links = page.QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
         Assert.Equal(Truce.Web.Pages.Capabilities.All.Select(c => c.Name).Append("API"), links);
 
-        var planning = await Open(client, "/capabilities/planning");
+        var planning = await Open(client, "/capabilities/agreements");
         Assert.Contains("Not built yet", planning.QuerySelector(".not-built-note")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/capabilities/astrology")).StatusCode);
     }

@@ -15,6 +15,8 @@ namespace Truce.Planning;
 /// </summary>
 public sealed class OrToolsPlanner : IPlanner
 {
+    private static readonly TimeSpan ResultMargin = TimeSpan.FromMilliseconds(60);
+
     /// <summary>CP-SAT workers; the machine Truce is sized for has two cores.</summary>
     public int Workers { get; init; } = 2;
 
@@ -39,7 +41,9 @@ public sealed class OrToolsPlanner : IPlanner
             (quantities, status, bound) = MinCostFlowStage(problem, arcs);
             method = "min-cost flow";
         }
-        else if (arcs.Count <= MaxCpSatArcs && CoverageStage(problem, arcs, timeLimit) is { } solved)
+        // The solver gets what is left of the limit, less a margin for assembling the result, so that the
+        // whole plan — not just the search — fits in the time asked for.
+        else if (arcs.Count <= MaxCpSatArcs && CoverageStage(problem, arcs, timeLimit - Stopwatch.GetElapsedTime(started) - ResultMargin) is { } solved)
         {
             (quantities, status, bound) = solved;
             method = "CP-SAT";
@@ -53,7 +57,7 @@ public sealed class OrToolsPlanner : IPlanner
         var secondary = PlanStatus.Feasible;
         if (!CoverageOnly && arcs.Count > 0 && arcs.Count <= MaxCpSatArcs)
         {
-            var remaining = timeLimit - Stopwatch.GetElapsedTime(started);
+            var remaining = timeLimit - Stopwatch.GetElapsedTime(started) - ResultMargin;
             if (remaining > TimeSpan.FromMilliseconds(10))
             {
                 (quantities, secondary) = PreferenceStage(problem, arcs, quantities, remaining);

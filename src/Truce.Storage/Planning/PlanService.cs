@@ -158,6 +158,86 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
         return (view, errors, true);
     }
 
+    /// <summary>Changes a requirement line (audited with before and after); the code and mission stay.</summary>
+    public async Task<(RequirementView? Line, ValidationErrors Errors, bool Found)> UpdateRequirementAsync(int id, RequirementInput input, Principal principal, CancellationToken ct = default)
+    {
+        using var acting = current.Use(principal);
+        var line = await db.Requirements.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (line is null)
+        {
+            return (null, new ValidationErrors(), false);
+        }
+
+        var errors = new ValidationErrors();
+        var capability = input.Capability ?? line.CapabilityCode;
+        var sector = input.Sector ?? line.SectorCode;
+        var (start, end) = (input.WindowStart ?? line.WindowStart, input.WindowEnd ?? line.WindowEnd);
+        if (!await db.Capabilities.AnyAsync(c => c.Code == capability, ct))
+        {
+            errors.Add("capability", $"'{capability}' is not in the capability catalogue (GET /api/v1/planning/capabilities).");
+        }
+
+        if (!await db.Sectors.AnyAsync(s => s.Code == sector, ct))
+        {
+            errors.Add("sector", $"'{sector}' is not a sector (GET /api/v1/planning/sectors).");
+        }
+
+        if (input.Quantity is <= 0)
+        {
+            errors.Add("quantity", $"Must be above zero; got {input.Quantity}.");
+        }
+
+        if (end < start)
+        {
+            errors.Add("window", $"The window ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
+        }
+
+        if (input.Priority is < 1 or > 9)
+        {
+            errors.Add("priority", $"1 (most important) to 9; got {input.Priority}.");
+        }
+
+        if (input.Code is { } code && code != line.Code)
+        {
+            errors.Add("code", "A line keeps its code; add a new line instead.");
+        }
+
+        if (input.Marking is not null)
+        {
+            errors.Add("marking", "A line's marking is set when it is added.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (null, errors, true);
+        }
+
+        var before = JsonSerializer.Serialize(line.ToRequirement(), TruceJson.Options);
+        (line.CapabilityCode, line.SectorCode, line.WindowStart, line.WindowEnd) = (capability, sector, start, end);
+        line.Quantity = input.Quantity ?? line.Quantity;
+        line.Priority = input.Priority ?? line.Priority;
+        line.Note = input.Note ?? line.Note;
+        audit.Append(principal, "requirement.changed", $"mission/{line.MissionCode}/{line.Code}", before, JsonSerializer.Serialize(line.ToRequirement(), TruceJson.Options), $"{line.Quantity} {line.CapabilityCode} in {line.SectorCode}, priority {line.Priority}");
+        await db.SaveChangesAsync(ct);
+        return ((await MissionAsync(line.MissionCode, ct))!.Requirements.Single(r => r.Id == id), errors, true);
+    }
+
+    /// <summary>Removes a requirement line (audited, with the line as it was).</summary>
+    public async Task<bool> RemoveRequirementAsync(int id, Principal principal, CancellationToken ct = default)
+    {
+        using var acting = current.Use(principal);
+        var line = await db.Requirements.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (line is null)
+        {
+            return false;
+        }
+
+        db.Requirements.Remove(line);
+        audit.Append(principal, "requirement.removed", $"mission/{line.MissionCode}/{line.Code}", JsonSerializer.Serialize(line.ToRequirement(), TruceJson.Options));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public async Task<IReadOnlyList<SavedScenario>> ScenariosAsync(CancellationToken ct = default) =>
         await db.Scenarios.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
 

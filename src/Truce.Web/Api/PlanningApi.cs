@@ -21,6 +21,10 @@ public static class PlanningApi
         api.MapGet("/missions/{code}", Mission).WithSummary("One mission with its requirement lines.");
         api.MapPost("/missions/{code}/requirements", AddRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
             .WithSummary("Add a requirement line (capability, quantity, sector, window, priority); audited.").Accepts<RequirementInput>("application/json");
+        api.MapPut("/requirements/{id:int}", UpdateRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
+            .WithSummary("Change a requirement line: any of capability, quantity, sector, window, priority, note; audited.").Accepts<RequirementInput>("application/json");
+        api.MapDelete("/requirements/{id:int}", RemoveRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
+            .WithSummary("Remove a requirement line; audited with the line as it was.");
         api.MapGet("/scenarios", Scenarios).WithSummary("Saved scenarios.");
         api.MapGet("/scenarios/{id:int}", Scenario).WithSummary("One saved scenario's settings.");
         api.MapPost("/scenarios", SaveScenario).RequireAuthorization(SecuritySetup.EditPlanning)
@@ -84,6 +88,21 @@ public static class PlanningApi
             : line is null ? ApiProblems.Invalid(errors)
             : TypedResults.Created($"/api/v1/planning/missions/{code}", line);
     }
+
+    private static async Task<IResult> UpdateRequirement(PlanService plans, HttpContext context, int id, CancellationToken ct)
+    {
+        var (input, problem) = await ApiProblems.ReadBody<RequirementInput>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (line, errors, found) = await plans.UpdateRequirementAsync(id, input!, context.User.ToPrincipal(), ct);
+        return !found ? ApiProblems.NotFound($"No requirement line {id}.") : line is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(line);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveRequirement(PlanService plans, HttpContext context, int id, CancellationToken ct) =>
+        await plans.RemoveRequirementAsync(id, context.User.ToPrincipal(), ct) ? TypedResults.NoContent() : ApiProblems.NotFound($"No requirement line {id}.");
 
     private static async Task<Ok<List<ScenarioSummary>>> Scenarios(PlanService plans, CancellationToken ct) =>
         TypedResults.Ok((await plans.ScenariosAsync(ct)).Select(s => new ScenarioSummary(s.Id, s.Name, s.Version, DateTime.SpecifyKind(s.UpdatedAtUtc, DateTimeKind.Utc), s.UpdatedBy, s.Marking.ToString())).ToList());

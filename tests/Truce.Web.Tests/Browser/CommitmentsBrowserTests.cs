@@ -12,6 +12,7 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
         var requests = new List<string>();
         var errors = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -30,7 +31,7 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.FillAsync("input[name=userName]", "viewer");
         await page.FillAsync("input[name=password]", TruceApp.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/commitments");
+        await page.WaitForURLAsync(url => url.EndsWith("/commitments", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // The dashboard draws its chart from the figures.
         await page.ClickAsync("nav >> text=Dashboard");
@@ -46,7 +47,9 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.ClickAsync("#pledge-filters button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => url.Contains("category=troops", StringComparison.Ordinal));
+            // Wait for the document, not for every last resource: on a loaded two-core machine "load" can lag.
+            await page.WaitForURLAsync(url => url.Contains("category=troops", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForSelectorAsync("#pledge-count");
         }
         catch (TimeoutException)
         {

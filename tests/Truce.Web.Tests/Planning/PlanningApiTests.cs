@@ -109,6 +109,25 @@ public sealed class PlanningApiTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
+    public async Task A_requirement_line_can_be_changed_and_removed_by_a_planner_with_both_audited()
+    {
+        var line = await (await app.Api("planner").PostAsJsonAsync("/api/v1/planning/missions/reassurance-force/requirements", new { code = "E1", capability = "engineers", quantity = 300, sector = "lviv-hub", windowStart = "2025-06-01", windowEnd = "2025-12-31", priority = 3 })).Read<RequirementView>();
+
+        await (await app.Api("viewer").PutAsJsonAsync($"/api/v1/planning/requirements/{line.Id}", new { quantity = 500 })).Problem(HttpStatusCode.Forbidden);
+        Assert.Contains("window", (await (await app.Api("planner").PutAsJsonAsync($"/api/v1/planning/requirements/{line.Id}", new { windowEnd = "2025-01-01" })).Problem(HttpStatusCode.BadRequest)).ErrorFields());
+        var changed = await (await app.Api("planner").PutAsJsonAsync($"/api/v1/planning/requirements/{line.Id}", new { quantity = 500, priority = 2 })).Read<RequirementView>();
+        var removed = await app.Api("planner").DeleteAsync($"/api/v1/planning/requirements/{line.Id}");
+
+        Assert.Equal(500, changed.Quantity);
+        Assert.Equal(2, changed.Priority);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        await (await app.Api("planner").DeleteAsync($"/api/v1/planning/requirements/{line.Id}")).Problem(HttpStatusCode.NotFound);
+        var audit = await app.Api("admin").GetStringAsync("/api/v1/audit?target=mission/reassurance-force/E1");
+        Assert.Contains("requirement.changed", audit, StringComparison.Ordinal);
+        Assert.Contains("requirement.removed", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_catalogue_sectors_and_mission_are_served()
     {
         var capabilities = await app.Api("viewer").GetStringAsync("/api/v1/planning/capabilities");

@@ -26,13 +26,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private async Task<(int Code, string Output, string Error)> Truce(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync([.. args, "--db", Database], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(Database, args);
 
     private async Task Sql(string sql)
     {

@@ -8,13 +8,7 @@ namespace Truce.Cli.Tests;
 /// <summary>The <c>truce</c> command run in-process against the same database file as a running server.</summary>
 public sealed class CliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private async Task<(int Code, string Output, string Error)> Truce(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync([.. args, "--db", app.DatabasePath], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
 
     [Theory]
     [InlineData("")]

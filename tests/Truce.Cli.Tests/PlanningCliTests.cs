@@ -7,13 +7,7 @@ namespace Truce.Cli.Tests;
 /// <summary><c>truce plan</c> agrees with the API and explains its refusals.</summary>
 public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private async Task<(int Code, string Output, string Error)> Truce(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync([.. args, "--db", app.DatabasePath], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
 
     private static JsonNode WithoutTimings(string json)
     {

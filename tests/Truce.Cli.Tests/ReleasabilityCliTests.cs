@@ -6,13 +6,7 @@ namespace Truce.Cli.Tests;
 /// <summary><c>--as</c> makes the CLI read as a user: the same releasability as the API, in tables and in --json.</summary>
 public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private async Task<(int Code, string Output, string Error)> Truce(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync([.. args, "--db", app.DatabasePath], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
 
     [Fact]
     public async Task A_national_pledge_never_reaches_another_members_liaison_through_the_CLI()

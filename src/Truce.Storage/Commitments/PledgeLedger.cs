@@ -179,20 +179,10 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
     public async Task<LedgerResult> UpdateAsync(int id, int expectedVersion, PledgeInput input, Principal principal, CancellationToken ct = default)
     {
         using var acting = current.Use(principal);
-        var pledge = await db.Pledges.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (pledge is null)
+        var (pledge, refusal) = await LoadForWriteAsync(id, expectedVersion, principal, ct);
+        if (refusal is not null)
         {
-            return new LedgerResult(LedgerOutcome.NotFound, Message: $"No pledge {id}.");
-        }
-
-        if (!principal.MayEditPledgeOf(pledge.MemberCode))
-        {
-            return new LedgerResult(LedgerOutcome.Forbidden, Message: principal.RefusalToEditPledgeOf(pledge.MemberCode));
-        }
-
-        if (pledge.Version != expectedVersion)
-        {
-            return Stale(pledge.Version, expectedVersion);
+            return refusal;
         }
 
         var before = await ViewAsync(pledge, ct);
@@ -252,6 +242,23 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
         return new LedgerResult(LedgerOutcome.Ok, after);
     }
 
+    /// <summary>The pledge a write changes, or why the write is refused: missing, not this principal's to change, or stale.</summary>
+    private async Task<(Pledge Pledge, LedgerResult? Refusal)> LoadForWriteAsync(int id, int expectedVersion, Principal principal, CancellationToken ct)
+    {
+        var pledge = await db.Pledges.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pledge is null)
+        {
+            return (null!, new LedgerResult(LedgerOutcome.NotFound, Message: $"No pledge {id}."));
+        }
+
+        if (!principal.MayEditPledgeOf(pledge.MemberCode))
+        {
+            return (pledge, new LedgerResult(LedgerOutcome.Forbidden, Message: principal.RefusalToEditPledgeOf(pledge.MemberCode)));
+        }
+
+        return pledge.Version == expectedVersion ? (pledge, null) : (pledge, Stale(pledge.Version, expectedVersion));
+    }
+
     private static LedgerResult Stale(int current, int expected) => new(
         LedgerOutcome.Stale,
         Message: $"The pledge is at version {current}, not {expected}: someone changed it since you read it. Read it again and reapply your change.");
@@ -290,20 +297,10 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
     public async Task<LedgerResult> ReleaseAsync(int id, int expectedVersion, MarkingInput marking, string? reason, Principal principal, CancellationToken ct = default)
     {
         using var acting = current.Use(principal);
-        var pledge = await db.Pledges.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (pledge is null)
+        var (pledge, refusal) = await LoadForWriteAsync(id, expectedVersion, principal, ct);
+        if (refusal is not null)
         {
-            return new LedgerResult(LedgerOutcome.NotFound, Message: $"No pledge {id}.");
-        }
-
-        if (!principal.MayEditPledgeOf(pledge.MemberCode))
-        {
-            return new LedgerResult(LedgerOutcome.Forbidden, Message: principal.RefusalToEditPledgeOf(pledge.MemberCode));
-        }
-
-        if (pledge.Version != expectedVersion)
-        {
-            return Stale(pledge.Version, expectedVersion);
+            return refusal;
         }
 
         var errors = new ValidationErrors();

@@ -30,6 +30,11 @@ public static class SecurityCommands
             var generated = parse.GetValue(password) is null;
             var secret = parse.GetValue(password) ?? PasswordHash.Generate();
             await using var scope = await TruceCli.OpenAsync(parse, ct);
+            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            {
+                return refused;
+            }
+
             var (user, field, problem) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
                 .CreateAsync(new NewUser(parse.GetValue(name)!, r, parse.GetValue(member), secret, parse.GetValue(display)), TruceCli.Acting(scope), ct);
             if (user is null)
@@ -65,6 +70,11 @@ public static class SecurityCommands
 
             var asked = parse.GetValue(scopes) is { Length: > 0 } s ? s : [TokenScopes.Read];
             await using var scope = await TruceCli.OpenAsync(parse, ct);
+            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            {
+                return refused;
+            }
+
             var (secret, problem) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
                 .CreateTokenAsync(parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromDays(lifetime), asked, TruceCli.Acting(scope), ct);
             if (secret is null)
@@ -82,6 +92,11 @@ public static class SecurityCommands
         list.SetAction(async (parse, ct) =>
         {
             await using var scope = await TruceCli.OpenAsync(parse, ct);
+            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            {
+                return refused;
+            }
+
             var tokens = await scope.ServiceProvider.GetRequiredService<UserAccounts>().TokensAsync(parse.GetValue(forUser), ct);
             if (parse.GetValue(json))
             {
@@ -106,6 +121,11 @@ public static class SecurityCommands
         revoke.SetAction(async (parse, ct) =>
         {
             await using var scope = await TruceCli.OpenAsync(parse, ct);
+            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            {
+                return refused;
+            }
+
             if (!await scope.ServiceProvider.GetRequiredService<UserAccounts>().RevokeTokenAsync(parse.GetValue(id), TruceCli.Acting(scope), ct))
             {
                 return TruceCli.Fail(error, ExitCodes.NotFound, $"no active token {parse.GetValue(id)}.");
@@ -141,9 +161,9 @@ public static class SecurityCommands
         list.SetAction(async (parse, ct) =>
         {
             await using var scope = await TruceCli.OpenAsync(parse, ct);
-            if (!TruceCli.Acting(scope).SeesAll)
+            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
             {
-                return TruceCli.Fail(error, ExitCodes.Refused, "only admins may read the audit trail.");
+                return refused;
             }
 
             var entries = await scope.ServiceProvider.GetRequiredService<AuditTrail>().ListAsync(new AuditQuery(parse.GetValue(action), parse.GetValue(actor), Limit: parse.GetValue(limit) ?? 50), ct);

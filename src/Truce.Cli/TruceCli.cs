@@ -108,6 +108,10 @@ public static class TruceCli
         return scope;
     }
 
+    /// <summary>Accounts, tokens and the audit trail are for admins, also when <c>--as</c> names someone else.</summary>
+    public static int? RefuseUnlessAdmin(AsyncServiceScope scope, TextWriter error) =>
+        Acting(scope).SeesAll ? null : Fail(error, ExitCodes.Refused, $"only admins may do this; {Acting(scope).Name} is a {Acting(scope).RoleName}.");
+
     /// <summary>Who the command acts as: the operator, or the user named by <c>--as</c>.</summary>
     public static Principal Acting(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal;
 

@@ -17,6 +17,9 @@ public sealed class OrToolsPlanner : IPlanner
 {
     private static readonly TimeSpan ResultMargin = TimeSpan.FromMilliseconds(60);
 
+    // When CP-SAT does the coverage stage, it gets this share of the time and the preferences the rest.
+    private const double CoverageShare = 0.7;
+
     /// <summary>CP-SAT workers; the machine Truce is sized for has two cores.</summary>
     public int Workers { get; init; } = 2;
 
@@ -43,7 +46,7 @@ public sealed class OrToolsPlanner : IPlanner
         }
         // The solver gets what is left of the limit, less a margin for assembling the result, so that the
         // whole plan — not just the search — fits in the time asked for.
-        else if (arcs.Count <= MaxCpSatArcs && CoverageStage(problem, arcs, timeLimit - Stopwatch.GetElapsedTime(started) - ResultMargin) is { } solved)
+        else if (arcs.Count <= MaxCpSatArcs && CoverageStage(problem, arcs, (timeLimit - Stopwatch.GetElapsedTime(started) - ResultMargin) * (CoverageOnly ? 1 : CoverageShare)) is { } solved)
         {
             (quantities, status, bound) = solved;
             method = "CP-SAT";
@@ -54,7 +57,7 @@ public sealed class OrToolsPlanner : IPlanner
             method = "flow relaxation rounded to whole units (or first fit, if better)";
         }
 
-        var secondary = PlanStatus.Feasible;
+        var secondary = PlanStatus.NotRun;
         if (!CoverageOnly && arcs.Count > 0 && arcs.Count <= MaxCpSatArcs)
         {
             var remaining = timeLimit - Stopwatch.GetElapsedTime(started) - ResultMargin;
@@ -122,15 +125,16 @@ public sealed class OrToolsPlanner : IPlanner
         var quantities = new long[arcs.Count];
         var supply = problem.Offers.Select(o => o.Quantity).ToArray();
         var demand = problem.Requirements.Select(r => r.Quantity).ToArray();
-        var memberLeft = problem.Scenario.MemberLimits.ToDictionary(l => l.Key, l => l.Value);
+        var memberLeft = new Dictionary<(string, string), long>();
         bool Take(int i, long wanted)
         {
             var (o, r) = arcs[i];
             var offer = problem.Offers[o];
             var room = Math.Min(Math.Min(wanted, supply[o]), demand[r]);
-            if (memberLeft.TryGetValue(offer.Member, out var left))
+            var capKey = (offer.Member, problem.Capabilities[offer.CapabilityCode].Measure);
+            if (problem.Scenario.MemberLimits.TryGetValue(offer.Member, out var limit))
             {
-                room = Math.Min(room, left);
+                room = Math.Min(room, limit - memberLeft.GetValueOrDefault(capKey));
             }
 
             var take = room / offer.UnitSize * offer.UnitSize;
@@ -142,10 +146,7 @@ public sealed class OrToolsPlanner : IPlanner
             quantities[i] += take;
             supply[o] -= take;
             demand[r] -= take;
-            if (memberLeft.ContainsKey(offer.Member))
-            {
-                memberLeft[offer.Member] -= take;
-            }
+            memberLeft[capKey] = memberLeft.GetValueOrDefault(capKey) + take;
 
             return true;
         }

@@ -75,7 +75,7 @@ public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp
         var (code, _, error) = await Truce("audit", "list", "--as", "planner");
 
         Assert.Equal(ExitCodes.Refused, code);
-        Assert.Contains("only admins", error, StringComparison.Ordinal);
+        Assert.Contains("only admins may do this", error, StringComparison.Ordinal);
     }
 }
 

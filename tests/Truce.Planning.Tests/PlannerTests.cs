@@ -56,6 +56,7 @@ public sealed class PlannerTests
     [InlineData(ConditionKind.OnRequest)]
     [InlineData(ConditionKind.UsInvolvement)]
     [InlineData(ConditionKind.PoliticalFramework)]
+    [InlineData(ConditionKind.ParliamentaryApproval)]
     public void Turning_a_condition_off_removes_exactly_the_pledges_that_depend_on_it(ConditionKind condition)
     {
         var offers = Enum.GetValues<ConditionKind>().Where(c => !PlanningScenario.Caveats.Contains(c))

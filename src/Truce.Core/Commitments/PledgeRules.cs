@@ -272,6 +272,13 @@ public static class PledgeRules
             }
         }
 
+        // A NATIONAL or REL TO pledge is kept for particular members; moving it to another member would hand
+        // it over without a release. Release it to COALITION (or PUBLIC) first.
+        if (previousStage is not null && member is not null && member != pledge.MemberCode && pledge.Marking.Level is MarkingLevel.National or MarkingLevel.RelTo)
+        {
+            errors.Add("member", $"A {pledge.Marking} pledge keeps its member; release it to COALITION first, then change the member.");
+        }
+
         if (previousStage is not null && string.IsNullOrWhiteSpace(input.Reason))
         {
             errors.Add("reason", "Required when changing a pledge: say why, for the history.");
@@ -289,11 +296,6 @@ public static class PledgeRules
         if (marking is not null)
         {
             pledge.Marking = marking;
-        }
-        else if (pledge.Marking.Level == MarkingLevel.National)
-        {
-            // A NATIONAL pledge belongs to its member, also when the member is corrected.
-            pledge.Marking = Marking.Of(MarkingLevel.National, owner: member);
         }
 
         pledge.MemberCode = member!;

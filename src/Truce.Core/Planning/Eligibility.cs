@@ -19,7 +19,7 @@ public static class Eligibility
 
         foreach (var condition in offer.Conditions.Where(c => !PlanningScenario.Caveats.Contains(c)).Order())
         {
-            if (condition == ConditionKind.ParliamentaryApproval)
+            if (condition == ConditionKind.ParliamentaryApproval && scenario.Holding.Contains(condition))
             {
                 if (scenario.ParliamentApproved is { } approved && !approved.Contains(offer.Member))
                 {

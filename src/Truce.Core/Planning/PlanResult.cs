@@ -10,6 +10,9 @@ public enum PlanStatus
 
     /// <summary>No plan satisfies the constraints; <see cref="PlanResult.Message"/> says why.</summary>
     Infeasible,
+
+    /// <summary>The stage did not run (no time left, or a model too large for it).</summary>
+    NotRun,
 }
 
 public sealed record Allocation(int PledgeId, string Member, int RequirementId, string RequirementCode, long Quantity);

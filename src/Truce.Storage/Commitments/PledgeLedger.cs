@@ -197,13 +197,20 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
             await CheckCapabilityAsync(pledge.CapabilityCode, errors, ct);
         }
 
+        if (errors.IsEmpty)
+        {
+            await CheckMarkingAsync(pledge.Marking, principal, errors, ct);
+        }
+
         if (!errors.IsEmpty)
         {
+            db.ChangeTracker.Clear();
             return new LedgerResult(LedgerOutcome.Invalid, Errors: errors);
         }
 
         if (!principal.MayEditPledgeOf(pledge.MemberCode))
         {
+            db.ChangeTracker.Clear();
             return new LedgerResult(LedgerOutcome.Forbidden, Message: principal.RefusalToEditPledgeOf(pledge.MemberCode));
         }
 
@@ -235,8 +242,8 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var latest = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
-            return Stale(latest, expectedVersion);
+            var latest = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).FirstOrDefaultAsync(ct);
+            return latest is { } version ? Stale(version, expectedVersion) : new LedgerResult(LedgerOutcome.NotFound, Message: $"No pledge {id}.");
         }
 
         return new LedgerResult(LedgerOutcome.Ok, after);
@@ -361,9 +368,9 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
 
     private async Task CheckCapabilityAsync(string? code, ValidationErrors errors, CancellationToken ct)
     {
-        if (code is not null && !await db.Capabilities.IgnoreQueryFilters().AnyAsync(c => c.Code == code, ct))
+        if (code is not null && !await db.Capabilities.AnyAsync(c => c.Code == code, ct))
         {
-            var codes = await db.Capabilities.IgnoreQueryFilters().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
+            var codes = await db.Capabilities.OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
             errors.Add("capabilityCode", $"'{code}' is not in the capability catalogue; expected one of {string.Join(", ", codes)}.");
         }
     }

@@ -49,6 +49,8 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
 {
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(2);
 
+    public const int MaxCompared = 5;
+
     public async Task<IReadOnlyList<CatalogueCapability>> CapabilitiesAsync(CancellationToken ct = default) =>
         await db.Capabilities.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
 
@@ -260,6 +262,18 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
 
         var name = input.Name!.Trim();
         var saved = await db.Scenarios.FirstOrDefaultAsync(s => s.Name == name, ct);
+        if (saved is null && await db.Scenarios.IgnoreQueryFilters().AnyAsync(s => s.Name == name, ct))
+        {
+            errors.Add("name", "That name is taken; choose another.");
+            return (null, errors);
+        }
+
+        if (saved is not null && input.Marking is not null && !saved.Marking.SameAs(marking!))
+        {
+            errors.Add("marking.level", $"A saved scenario keeps its marking ({saved.Marking}); save under a new name to mark it otherwise.");
+            return (null, errors);
+        }
+
         var settings = JsonSerializer.Serialize(input, TruceJson.Options);
         if (saved is null)
         {
@@ -304,12 +318,16 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
         }
 
         var requirements = (await db.Requirements.AsNoTracking().Where(r => r.MissionCode == missionCode).OrderBy(r => r.Id).ToListAsync(ct)).Select(r => r.ToRequirement()).ToList();
-        var offers = (await db.Pledges.AsNoTracking().Where(p => p.CapabilityCode != null).OrderBy(p => p.Id).ToListAsync(ct)).Select(Offers.From).OfType<Offer>().ToList();
+        var capabilities = (await db.Capabilities.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Code, c => c.ToType());
+
+        // A pledge offering a capability the caller cannot see in the catalogue cannot serve their plan.
+        var offers = (await db.Pledges.AsNoTracking().Where(p => p.CapabilityCode != null).OrderBy(p => p.Id).ToListAsync(ct))
+            .Select(Offers.From).OfType<Offer>().Where(o => capabilities.ContainsKey(o.CapabilityCode)).ToList();
         var problem = new PlanningProblem(
             requirements,
             offers,
             planningScenario,
-            (await db.Capabilities.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Code, c => c.ToType()),
+            capabilities,
             (await db.Sectors.AsNoTracking().ToListAsync(ct)).ToDictionary(s => s.Code, s => s.ToSector()));
         foreach (var (field, messages) in PlanningValidation.Check(problem).ToDictionary())
         {
@@ -334,11 +352,14 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
     public async Task<(ComparisonView? Comparison, ValidationErrors Errors, bool MissionFound)> CompareAsync(string missionCode, IReadOnlyList<ScenarioInput> scenarios, TimeSpan? limit = null, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        if (scenarios.Count < 2)
+        if (scenarios.Count is < 2 or > MaxCompared)
         {
-            errors.Add("scenarios", "Give two or more scenarios to compare, e.g. the base case and one without the US backstop.");
+            errors.Add("scenarios", $"Give two to {MaxCompared} scenarios to compare, e.g. the base case and one without the US backstop.");
             return (null, errors, true);
         }
+
+        // One request may not hold both cores for long: the scenarios share 30 seconds at most.
+        limit = TimeSpan.FromTicks(Math.Min((limit ?? DefaultLimit).Ticks, TimeSpan.FromSeconds(30).Ticks / scenarios.Count));
 
         var plans = new List<PlanView>();
         var problems = new List<PlanningProblem>();

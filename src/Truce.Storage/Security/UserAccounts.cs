@@ -94,18 +94,21 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
 
         if (!PasswordHash.Verify(password, user.PasswordHash))
         {
-            user.FailedSignIns++;
-            string detail = $"wrong password ({user.FailedSignIns} in a row)";
-            if (user.FailedSignIns >= SignInLockout.MaxFailures)
+            // Counted in the database in one statement, so parallel guesses cannot lose increments.
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedSignIns, x => x.FailedSignIns + 1), ct);
+            var failures = await db.Users.Where(u => u.Id == user.Id).Select(u => u.FailedSignIns).FirstAsync(ct);
+            var detail = $"wrong password ({failures} in a row)";
+            DateTime? lockedUntil = null;
+            if (failures >= SignInLockout.MaxFailures)
             {
-                user.LockedUntilUtc = now + SignInLockout.Duration;
-                user.FailedSignIns = 0;
-                detail += $"; locked until {user.LockedUntilUtc:yyyy-MM-dd HH:mm} UTC";
+                lockedUntil = now + SignInLockout.Duration;
+                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedUntilUtc, lockedUntil).SetProperty(x => x.FailedSignIns, 0), ct);
+                detail += $"; locked until {lockedUntil:yyyy-MM-dd HH:mm} UTC";
             }
 
-            audit.Append(Principal.Anonymous, "sign-in.failed", $"user/{name}", detail: detail);
-            await db.SaveChangesAsync(ct);
-            return new SignInOutcome(null, user.LockedUntilUtc > now ? user.LockedUntilUtc : null);
+            db.Entry(user).State = EntityState.Detached;
+            await audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{name}", detail, ct);
+            return new SignInOutcome(null, lockedUntil);
         }
 
         user.FailedSignIns = 0;
@@ -114,6 +117,10 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         await db.SaveChangesAsync(ct);
         return new SignInOutcome(user, null);
     }
+
+    /// <summary>Records a sign-in refused before any password was checked (throttled, or fields left empty).</summary>
+    public Task RefusedAsync(string? userName, string reason, CancellationToken ct = default) =>
+        audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{Truncate(userName?.Trim() ?? string.Empty)}", reason, ct);
 
     public Task<User?> FindAsync(string userName, CancellationToken ct = default) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
@@ -144,9 +151,13 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             CreatedAtUtc = now,
             ExpiresAtUtc = now + lifetime,
         };
+        // The token and its audit entry are saved together: no token exists without its record.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(by, "token.created", $"token/{token.Id}", $"'{tokenName}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}", ct);
+        audit.Append(by, "token.created", $"token/{token.Id}", detail: $"'{tokenName}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (secret, null);
     }
 
@@ -186,6 +197,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         var now = Now();
         if (token is null || !token.IsUsableAt(now))
         {
+            await audit.RecordAsync(Principal.Anonymous, "token.refused", token is null ? "token/unknown" : $"token/{token.Id}", $"{(token is null ? "unknown" : token.RevokedAtUtc is null ? "expired" : "revoked")}: {Truncate(request)}", ct);
             return null;
         }
 

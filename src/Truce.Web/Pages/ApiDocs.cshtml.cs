@@ -31,6 +31,12 @@ public sealed class ApiDocsModel(EndpointDataSource endpoints) : PageModel
         }
 
         var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
-        return policy == SecuritySetup.EditPledges ? "admin, planner, liaison (own member only)" : "any signed-in role";
+        return policy switch
+        {
+            SecuritySetup.EditPledges => "admin, planner, liaison (own member only); token scope pledges:write",
+            SecuritySetup.EditPlanning => "admin, planner; token scope planning:write",
+            nameof(Truce.Core.Security.Role.Admin) => "admin",
+            _ => "any signed-in role (what its markings allow)",
+        };
     }
 }

@@ -40,8 +40,10 @@ public static class SecuritySetup
             services.GetRequiredService<IConfiguration>().GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
 
         builder.Services.AddAuthentication(Scheme)
+            // Bearer tokens open the API only: a page (and its forms) needs a person's cookie, so a token's
+            // scopes cannot be stepped around through a page handler.
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                IsApi(context.Request) && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -60,6 +62,23 @@ public static class SecuritySetup
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? ApiProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first", "Send a bearer token (Authorization: Bearer …) or sign in.")
                     : Redirect(context);
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    // Role and member are re-read at every request: a demoted or reassigned user does not
+                    // keep reading their old member's records for the rest of the session.
+                    var name = context.Principal?.Identity?.Name;
+                    var user = name is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserAccounts>().FindAsync(name, context.HttpContext.RequestAborted);
+                    if (user is null)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                    else if (context.Principal!.FindFirstValue(ClaimTypes.Role) != Kebab.Of(user.Role) || context.Principal!.FindFirstValue(MemberClaim) != user.MemberCode)
+                    {
+                        context.ReplacePrincipal(ToClaims(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                        context.ShouldRenew = true;
+                    }
+                };
                 o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
                     ? ApiProblems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.")
                     : Redirect(context);

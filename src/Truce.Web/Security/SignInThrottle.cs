@@ -20,9 +20,14 @@ public sealed class SignInThrottle(TimeProvider clock)
     public DateTimeOffset? BlockedUntil(string address) =>
         _failures.TryGetValue(address, out var f) && f.Failures >= MaxFailures && clock.GetUtcNow() - f.Since < Window ? f.Since + Window : null;
 
-    public void Failed(string address)
+    /// <summary>Counts an attempt before the password is checked, so parallel guesses cannot slip past the check.</summary>
+    public void Attempt(string address)
     {
         var now = clock.GetUtcNow();
         _failures.AddOrUpdate(address, (1, now), (_, f) => now - f.Since >= Window ? (1, now) : (f.Failures + 1, f.Since));
     }
+
+    /// <summary>A successful sign-in takes its attempt back.</summary>
+    public void Succeeded(string address) =>
+        _failures.AddOrUpdate(address, (0, clock.GetUtcNow()), (_, f) => (Math.Max(0, f.Failures - 1), f.Since));
 }

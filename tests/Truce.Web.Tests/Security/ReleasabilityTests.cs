@@ -138,6 +138,27 @@ public sealed class ReleasabilityTests(MarkedLedger app) : IClassFixture<MarkedL
     }
 
     [Fact]
+    public async Task A_national_pledge_cannot_be_handed_to_another_member_by_an_edit()
+    {
+        var body = ApiClient.NewPledge("GBR", "Release test: keeps its member");
+        body.Marking = new MarkingInput { Level = "national" };
+        var drafted = await (await app.Api("liaison-gbr").PostPledge(body)).Read<PledgeView>();
+        var change = drafted.ToInput();
+        change.Member = "FRA";
+        change.Reason = "Moving it";
+
+        var problem = await (await app.Api("admin").PutPledge(drafted.Id, change, "\"1\"")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("keeps its member", problem["errors"]!["member"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Api("liaison-fra").GetAsync($"/api/v1/pledges/{drafted.Id}")).StatusCode);
+
+        // Released, it counts for everyone alike, so the other tests of this class keep their arithmetic.
+        var release = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/pledges/{drafted.Id}/release") { Content = JsonContent.Create(new { marking = new { level = "coalition" }, reason = "tidy up" }) };
+        release.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, (await app.Api("liaison-gbr").SendAsync(release)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_planner_without_a_member_cannot_draft_a_national_pledge_they_could_not_read()
     {
         var body = ApiClient.NewPledge("GBR", "Release test: planner national");

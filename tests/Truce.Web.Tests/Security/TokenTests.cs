@@ -96,6 +96,41 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
+    public async Task A_token_opens_the_API_only_never_a_page_or_its_forms()
+    {
+        var (client, _) = await Token("planner", TokenScopes.Read);
+
+        var page = await client.GetAsync("/commitments/1");
+        var release = await client.PostAsync("/commitments/1?handler=release", new FormUrlEncodedContent(new Dictionary<string, string> { ["level"] = "public", ["reason"] = "x", ["version"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/sign-in", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, release.StatusCode);
+        Assert.Equal("COALITION", JsonNode.Parse(await app.Api("viewer").GetStringAsync("/api/v1/pledges/1"))!["marking"]!["label"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_signed_in_browser_follows_a_change_of_its_users_role()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(new NewUser("demoted", Role.Planner, null, TruceApp.Password), Principal.System);
+        }
+
+        var browser = await app.SignedIn("demoted");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/commitments/new")).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TruceDb>().Users.Where(u => u.UserName == "demoted").ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, Role.Viewer));
+        }
+
+        var after = await browser.GetAsync("/commitments/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/denied", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_admins_may_read_the_audit_trail()
     {
         await (await app.Api("planner").GetAsync("/api/v1/audit")).Problem(HttpStatusCode.Forbidden);

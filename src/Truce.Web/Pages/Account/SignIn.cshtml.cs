@@ -26,19 +26,27 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.BlockedUntil(address) is { } until)
         {
+            await accounts.RefusedAsync(userName, $"throttled: too many failed sign-ins from {address}", ct);
             Error = $"Too many failed sign-ins from this address. Try again after {until:HH:mm} UTC.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Page();
         }
 
-        var result = string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
-            ? new SignInOutcome(null, null)
-            : await accounts.SignInAsync(userName, password, ct);
+        throttle.Attempt(address);
+        SignInOutcome result;
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            await accounts.RefusedAsync(userName, "user name or password left empty", ct);
+            result = new SignInOutcome(null, null);
+        }
+        else
+        {
+            result = await accounts.SignInAsync(userName, password, ct);
+        }
+
         if (result.User is not { } user)
         {
-            throttle.Failed(address);
-
             // One message for an unknown name and a wrong password, so the page does not confirm which names exist.
             Error = result.LockedUntilUtc is { } locked
                 ? $"This account is locked after repeated failed sign-ins. Try again after {locked:HH:mm} UTC, or ask an administrator."
@@ -47,6 +55,7 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
             return Page();
         }
 
+        throttle.Succeeded(address);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             SecuritySetup.ToClaims(user, CookieAuthenticationDefaults.AuthenticationScheme),

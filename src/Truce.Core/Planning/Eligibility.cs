@@ -92,7 +92,7 @@ public static class Eligibility
         return arcs;
     }
 
-    /// <summary>The reason an unused offer gives: unusable, barred from every line of its capability, or not needed.</summary>
+    /// <summary>The reason an unused offer gives: unusable, barred from every line of its capability, or not used by the plan.</summary>
     public static string WhyUnused(Offer offer, PlanningProblem problem)
     {
         if (Unusable(offer, problem.Scenario) is { } reason)
@@ -109,7 +109,7 @@ public static class Eligibility
         var barred = lines.Select(r => CannotFill(offer, r, problem)).ToList();
         return barred.All(b => b is not null)
             ? string.Join("; ", barred.Distinct())
-            : "not needed: the lines it could fill are covered by other pledges";
+            : "not used: the lines it could fill are covered by others, or what is left of them is smaller than one of its units or beyond its member's cap";
     }
 
     public static string Describe(ConditionKind condition) => condition switch

@@ -102,7 +102,8 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
         }
         else if (await db.Requirements.IgnoreQueryFilters().AnyAsync(r => r.MissionCode == missionCode && r.Code == code, ct))
         {
-            errors.Add("code", $"'{code}' is already a line of {missionCode}.");
+            // Neutral words: the taken code may belong to a line this principal may not read.
+            errors.Add("code", $"The code '{code}' is taken in {missionCode}; choose another.");
         }
 
         if (input.Capability is null || !await db.Capabilities.AnyAsync(c => c.Code == input.Capability, ct))
@@ -135,6 +136,7 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
         }
 
         var marking = MarkingRulesFor(input.Marking, principal, errors);
+        await CheckRelToAsync(marking, errors, ct);
         if (!errors.IsEmpty)
         {
             return (null, errors, true);
@@ -255,6 +257,7 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
 
         input.ToScenario(errors, "scenario");
         var marking = MarkingRulesFor(input.Marking, principal, errors);
+        await CheckRelToAsync(marking, errors, ct);
         if (!errors.IsEmpty)
         {
             return (null, errors);
@@ -435,6 +438,17 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
             principal.SeesAll
                 ? $"Computed from all {problem.Offers.Count} pledges mapped to the catalogue."
                 : $"Computed for {principal.Name} from the {problem.Offers.Count} pledges releasable to them; pledges they may not read are not counted.");
+    }
+
+    private async Task CheckRelToAsync(Marking? marking, ValidationErrors errors, CancellationToken ct)
+    {
+        foreach (var member in marking?.RelTo ?? [])
+        {
+            if (!await db.Members.IgnoreQueryFilters().AnyAsync(m => m.ActorCode == member, ct))
+            {
+                errors.Add("marking.relTo", $"'{member}' is not a coalition member.");
+            }
+        }
     }
 
     private static Marking? MarkingRulesFor(Truce.Core.Commitments.MarkingInput? input, Principal principal, ValidationErrors errors)

@@ -91,3 +91,30 @@ public sealed class PledgeLedgerTests
         Assert.Equal(1000, current!.Quantity);
     }
 }
+
+public sealed class AuditHistoryTests
+{
+    [Fact]
+    public async Task An_audit_entry_hashes_the_stored_versions_before_and_after_a_change()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.With(s => s.GetRequiredService<ScenarioLoader>().LoadAsync(ScenarioLoader.DefaultPath));
+
+        var (entry, revisions) = await db.With(async s =>
+        {
+            var ledger = s.GetRequiredService<PledgeLedger>();
+            var uk = (await ledger.ListAsync(new PledgeQuery { Member = "GBR", Limit = 500 })).Items.Single(p => p.Key == "gbr-air-component");
+            var change = uk.ToInput();
+            change.Quantity = 6;
+            change.Reason = "Fewer aircraft";
+            await ledger.UpdateAsync(uk.Id, uk.Version, change, new Principal("planner", Role.Planner, null));
+            var truce = s.GetRequiredService<TruceDb>();
+            return (
+                await truce.AuditEntries.SingleAsync(e => e.Action == "pledge.changed"),
+                await truce.PledgeRevisions.Where(r => r.PledgeId == uk.Id).OrderBy(r => r.Version).Select(r => r.SnapshotJson).ToListAsync());
+        });
+
+        Assert.Equal(AuditEntry.HashOf(revisions[0]), entry.BeforeHash);
+        Assert.Equal(AuditEntry.HashOf(revisions[1]), entry.AfterHash);
+    }
+}

@@ -228,7 +228,7 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
         after = await ViewAsync(pledge, ct);
         var snapshot = AddRevision(pledge, before, after, input.Reason!, principal, now);
         audit.Append(
-            principal, "pledge.changed", $"pledge/{pledge.Id}", JsonSerializer.Serialize(before, TruceJson.Options), snapshot,
+            principal, "pledge.changed", $"pledge/{pledge.Id}", await StoredSnapshotAsync(pledge.Id, pledge.Version - 1, before, ct), snapshot,
             $"version {pledge.Version}: {string.Join(", ", PledgeDiff.Between(before, after, TruceJson.Options).Select(c => c.Field))}");
         return await SaveVersionAsync(id, expectedVersion, after, ct);
     }
@@ -248,6 +248,14 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
 
         return new LedgerResult(LedgerOutcome.Ok, after);
     }
+
+    /// <summary>
+    /// The previous version exactly as its revision stored it, so that an audit entry's before-hash matches
+    /// the history byte for byte (a recomputed view could differ, e.g. after an actor was renamed).
+    /// </summary>
+    private async Task<string> StoredSnapshotAsync(int pledgeId, int version, PledgeView fallback, CancellationToken ct) =>
+        await db.PledgeRevisions.AsNoTracking().Where(r => r.PledgeId == pledgeId && r.Version == version).Select(r => r.SnapshotJson).FirstOrDefaultAsync(ct)
+            ?? JsonSerializer.Serialize(fallback, TruceJson.Options);
 
     /// <summary>The pledge a write changes, or why the write is refused: missing, not this principal's to change, or stale.</summary>
     private async Task<(Pledge Pledge, LedgerResult? Refusal)> LoadForWriteAsync(int id, int expectedVersion, Principal principal, CancellationToken ct)
@@ -340,7 +348,7 @@ public sealed class PledgeLedger(TruceDb db, TimeProvider clock, CurrentPrincipa
         pledge.UpdatedBy = principal.Name;
         var after = await ViewAsync(pledge, ct);
         var snapshot = AddRevision(pledge, before, after, reason!, principal, now);
-        audit.Append(principal, "pledge.released", $"pledge/{pledge.Id}", JsonSerializer.Serialize(before, TruceJson.Options), snapshot, $"{was} → {pledge.Marking}");
+        audit.Append(principal, "pledge.released", $"pledge/{pledge.Id}", await StoredSnapshotAsync(pledge.Id, pledge.Version - 1, before, ct), snapshot, $"{was} → {pledge.Marking}");
         return await SaveVersionAsync(id, expectedVersion, after, ct);
     }
 

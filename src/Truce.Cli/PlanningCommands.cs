@@ -28,34 +28,10 @@ public static class PlanningCommands
         var limit = TimeLimit();
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of tables." };
         var command = new Command("solve", "Plan a mission under one scenario.") { mission, without, exclude, planDate, limit, json };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) =>
         {
-            if (parse.GetValue(limit) is { } seconds && (seconds < 0.1 || seconds > 30))
-            {
-                return TruceCli.Fail(error, ExitCodes.Usage, $"--time-limit must be between 0.1 and 30 seconds; got {seconds}.");
-            }
-
             var scenario = new ScenarioInput { Without = [.. parse.GetValue(without) ?? []], ExcludedMembers = [.. parse.GetValue(exclude) ?? []], PlanDate = parse.GetValue(planDate) };
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var (plan, errors, found) = await scope.ServiceProvider.GetRequiredService<PlanService>().SolveAsync(parse.GetValue(mission)!, scenario, Seconds(parse.GetValue(limit)), ct);
-            if (!found)
-            {
-                return TruceCli.Fail(error, ExitCodes.NotFound, $"--mission: no mission '{parse.GetValue(mission)}'.");
-            }
-
-            if (plan is null)
-            {
-                return TruceCli.Fail(error, ExitCodes.Invalid, Options(errors));
-            }
-
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(plan, TruceJson.Indented));
-                return ExitCodes.Ok;
-            }
-
-            Print(TruceCli.Console(output), plan);
-            return ExitCodes.Ok;
+            return Run(parse, mission, limit, json, output, error, (plans, time) => plans.SolveAsync(parse.GetValue(mission)!, scenario, time, ct), Print, ct);
         });
         return command;
     }
@@ -67,56 +43,78 @@ public static class PlanningCommands
         var limit = TimeLimit();
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of tables." };
         var command = new Command("compare", "Plan a mission under the base case and scenarios without a condition, side by side.") { mission, without, limit, json };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) =>
         {
             var scenarios = new List<ScenarioInput> { new() { Name = "Base case" } };
             scenarios.AddRange((parse.GetValue(without) ?? []).Select(w => new ScenarioInput { Name = CaseName(w), Without = [w] }));
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var (comparison, errors, found) = await scope.ServiceProvider.GetRequiredService<PlanService>().CompareAsync(parse.GetValue(mission)!, scenarios, Seconds(parse.GetValue(limit)), ct);
-            if (!found)
-            {
-                return TruceCli.Fail(error, ExitCodes.NotFound, $"--mission: no mission '{parse.GetValue(mission)}'.");
-            }
-
-            if (comparison is null)
-            {
-                return TruceCli.Fail(error, ExitCodes.Invalid, Options(errors));
-            }
-
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(comparison, TruceJson.Indented));
-                return ExitCodes.Ok;
-            }
-
-            var console = TruceCli.Console(output);
-            var table = new Table().AddColumn("Line").AddColumn("Capability").AddColumn("Priority").AddColumn("Demand");
-            foreach (var name in comparison.Scenarios)
-            {
-                table.AddColumn(Markup.Escape(name));
-            }
-
-            foreach (var line in comparison.Lines)
-            {
-                table.AddRow([line.Code, Markup.Escape(line.Capability), N(line.Priority), $"{N(line.Demand)} {Markup.Escape(line.Measure)}", .. line.Covered.Select(c => c < line.Demand ? $"{N(c)} (short {N(line.Demand - c)})" : N(c))]);
-            }
-
-            console.Write(table);
-            foreach (var plan in comparison.Plans)
-            {
-                console.WriteLine($"{plan.Scenario}: {plan.Status}, weighted coverage {plan.WeightedCoverage:P1}, gap {plan.Gap:P2}, {plan.ElapsedMs:N0} ms ({plan.Method}).");
-            }
-
-            console.WriteLine(comparison.Optimality);
-            console.WriteLine(comparison.DroppedOut.Count == 0 ? "No pledge used in the base case drops out." : "Pledges that drop out:");
-            foreach (var d in comparison.DroppedOut)
-            {
-                console.WriteLine($"  {d.Scenario}: pledge {d.PledgeId} ({d.Member}, {d.Title}; {N(d.UsedInFirst)} used in the base case): {d.Reason}");
-            }
-
-            return ExitCodes.Ok;
+            return Run(parse, mission, limit, json, output, error, (plans, time) => plans.CompareAsync(parse.GetValue(mission)!, scenarios, time, ct), PrintComparison, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// What solve and compare share: the time limit checked, the storage opened, a missing mission or refused
+    /// input reported with its option, and the result printed as JSON or as tables.
+    /// </summary>
+    private static async Task<int> Run<T>(
+        ParseResult parse, Option<string> mission, Option<double?> limit, Option<bool> json, TextWriter output, TextWriter error,
+        Func<PlanService, TimeSpan?, Task<(T? Result, ValidationErrors Errors, bool MissionFound)>> plan, Action<IAnsiConsole, T> print, CancellationToken ct)
+        where T : class
+    {
+        if (parse.GetValue(limit) is { } seconds && (seconds < 0.1 || seconds > 30))
+        {
+            return TruceCli.Fail(error, ExitCodes.Usage, $"--time-limit must be between 0.1 and 30 seconds; got {seconds}.");
+        }
+
+        await using var scope = await TruceCli.OpenAsync(parse, ct);
+        var (result, errors, found) = await plan(scope.ServiceProvider.GetRequiredService<PlanService>(), Seconds(parse.GetValue(limit)));
+        if (!found)
+        {
+            return TruceCli.Fail(error, ExitCodes.NotFound, $"--mission: no mission '{parse.GetValue(mission)}'.");
+        }
+
+        if (result is null)
+        {
+            return TruceCli.Fail(error, ExitCodes.Invalid, Options(errors));
+        }
+
+        if (parse.GetValue(json))
+        {
+            output.WriteLine(JsonSerializer.Serialize(result, TruceJson.Indented));
+        }
+        else
+        {
+            print(TruceCli.Console(output), result);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintComparison(IAnsiConsole console, ComparisonView comparison)
+    {
+        var table = new Table().AddColumn("Line").AddColumn("Capability").AddColumn("Priority").AddColumn("Demand");
+        foreach (var name in comparison.Scenarios)
+        {
+            table.AddColumn(Markup.Escape(name));
+        }
+
+        foreach (var line in comparison.Lines)
+        {
+            table.AddRow([line.Code, Markup.Escape(line.Capability), N(line.Priority), $"{N(line.Demand)} {Markup.Escape(line.Measure)}", .. line.Covered.Select(c => c < line.Demand ? $"{N(c)} (short {N(line.Demand - c)})" : N(c))]);
+        }
+
+        console.Write(table);
+        foreach (var plan in comparison.Plans)
+        {
+            console.WriteLine($"{plan.Scenario}: {plan.Status}, weighted coverage {plan.WeightedCoverage:P1}, gap {plan.Gap:P2}, {plan.ElapsedMs:N0} ms ({plan.Method}).");
+        }
+
+        console.WriteLine(comparison.Optimality);
+        console.WriteLine(comparison.DroppedOut.Count == 0 ? "No pledge used in the base case drops out." : "Pledges that drop out:");
+        foreach (var d in comparison.DroppedOut)
+        {
+            console.WriteLine($"  {d.Scenario}: pledge {d.PledgeId} ({d.Member}, {d.Title}; {N(d.UsedInFirst)} used in the base case): {d.Reason}");
+        }
     }
 
     private static void Print(IAnsiConsole console, PlanView plan)

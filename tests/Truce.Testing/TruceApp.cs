@@ -121,15 +121,21 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> SignedIn(string user)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/sign-in");
-        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = user == "admin" ? AdminPassword : Password,
-            ["__RequestVerificationToken"] = AntiforgeryToken(form),
-        }));
+        var response = await SignIn(client, user, user == "admin" ? AdminPassword : Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>Fills in and posts the sign-in form as a browser would, anti-forgery token included.</summary>
+    public static async Task<HttpResponseMessage> SignIn(HttpClient client, string user, string password)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
     }
 
     public static string AntiforgeryToken(string html)

@@ -130,8 +130,7 @@ public static class PlanningApi
             return problem;
         }
 
-        var errors = new ValidationErrors();
-        var limit = Limit(request!.TimeLimitSeconds, errors);
+        var (limit, errors) = Checked(request!.Mission, request.TimeLimitSeconds);
         var scenario = request.Scenario ?? new ScenarioInput();
         if (request.ScenarioId is { } id)
         {
@@ -146,20 +145,7 @@ public static class PlanningApi
             }
         }
 
-        if (string.IsNullOrWhiteSpace(request.Mission))
-        {
-            errors.Add("mission", "Required: the mission's code, e.g. reassurance-force.");
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Invalid(errors);
-        }
-
-        var (plan, planErrors, found) = await plans.SolveAsync(request.Mission!, scenario, limit, ct);
-        return !found ? ApiProblems.NotFound($"No mission '{request.Mission}'.")
-            : plan is null ? ApiProblems.Invalid(planErrors)
-            : TypedResults.Ok(plan);
+        return errors.IsEmpty ? Respond(request.Mission!, await plans.SolveAsync(request.Mission!, scenario, limit, ct)) : ApiProblems.Invalid(errors);
     }
 
     private static async Task<IResult> Compare(PlanService plans, HttpContext context, CancellationToken ct)
@@ -170,23 +156,28 @@ public static class PlanningApi
             return problem;
         }
 
+        var (limit, errors) = Checked(request!.Mission, request.TimeLimitSeconds);
+        return errors.IsEmpty ? Respond(request.Mission!, await plans.CompareAsync(request.Mission!, request.Scenarios ?? [], limit, ct)) : ApiProblems.Invalid(errors);
+    }
+
+    /// <summary>What every planning request must say: the mission, and a time limit within bounds.</summary>
+    private static (TimeSpan Limit, ValidationErrors Errors) Checked(string? mission, double? seconds)
+    {
         var errors = new ValidationErrors();
-        var limit = Limit(request!.TimeLimitSeconds, errors);
-        if (string.IsNullOrWhiteSpace(request.Mission))
+        if (string.IsNullOrWhiteSpace(mission))
         {
             errors.Add("mission", "Required: the mission's code, e.g. reassurance-force.");
         }
 
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Invalid(errors);
-        }
-
-        var (comparison, compareErrors, found) = await plans.CompareAsync(request.Mission!, request.Scenarios ?? [], limit, ct);
-        return !found ? ApiProblems.NotFound($"No mission '{request.Mission}'.")
-            : comparison is null ? ApiProblems.Invalid(compareErrors)
-            : TypedResults.Ok(comparison);
+        return (Limit(seconds, errors), errors);
     }
+
+    /// <summary>A planning outcome as HTTP: 404 for an unknown mission, 400 naming each bad field, else the result.</summary>
+    private static IResult Respond<T>(string mission, (T? Result, ValidationErrors Errors, bool MissionFound) outcome)
+        where T : class =>
+        !outcome.MissionFound ? ApiProblems.NotFound($"No mission '{mission}'.")
+        : outcome.Result is null ? ApiProblems.Invalid(outcome.Errors)
+        : TypedResults.Ok(outcome.Result);
 
     private static TimeSpan Limit(double? seconds, ValidationErrors errors)
     {

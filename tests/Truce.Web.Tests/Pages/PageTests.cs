@@ -180,14 +180,8 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
     public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
     {
         var client = app.Api(null);
-        var form = await client.GetStringAsync("/account/sign-in");
 
-        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "planner",
-            ["password"] = "not-the-password",
-            ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
-        }));
+        var response = await TruceApp.SignIn(client, "planner", "not-the-password");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("do not match an account", (await Html(response)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);

@@ -34,14 +34,8 @@ public sealed class HeadersTests(TruceApp app) : IClassFixture<TruceApp>
     public async Task The_session_cookie_is_http_only_and_same_site_strict()
     {
         var client = app.Api(null);
-        var form = await client.GetStringAsync("/account/sign-in");
 
-        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "viewer",
-            ["password"] = TruceApp.Password,
-            ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
-        }));
+        var response = await TruceApp.SignIn(client, "viewer", TruceApp.Password);
 
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("truce.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);

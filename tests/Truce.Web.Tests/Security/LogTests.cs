@@ -13,13 +13,7 @@ public sealed class LogTests(TruceApp app) : IClassFixture<TruceApp>
 
         await app.SignedIn("planner");
         var wrong = app.Api(null);
-        var form = await wrong.GetStringAsync("/account/sign-in");
-        await wrong.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "planner",
-            ["password"] = TruceApp.Password + "-typo",
-            ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
-        }));
+        await TruceApp.SignIn(wrong, "planner", TruceApp.Password + "-typo");
         await app.Api("planner").PostPledge(ApiClient.NewPledge(title: "Logged?"));
         await app.Api("viewer").GetAsync("/api/v1/pledges");
         var bad = app.Api(null);

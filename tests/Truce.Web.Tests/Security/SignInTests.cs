@@ -10,17 +10,6 @@ namespace Truce.Web.Tests.Security;
 /// <summary>Repeated failed sign-ins lock the account; each attempt is in the audit trail.</summary>
 public sealed class SignInTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private async Task<HttpResponseMessage> SignIn(HttpClient client, string user, string password)
-    {
-        var form = await client.GetStringAsync("/account/sign-in");
-        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = password,
-            ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
-        }));
-    }
-
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
@@ -32,10 +21,10 @@ public sealed class SignInTests(TruceApp app) : IClassFixture<TruceApp>
         var client = app.Api(null);
         for (var i = 0; i < SignInLockout.MaxFailures; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn(client, "guessed", $"wrong-password-{i}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TruceApp.SignIn(client, "guessed", $"wrong-password-{i}")).StatusCode);
         }
 
-        var right = await SignIn(client, "guessed", TruceApp.Password);
+        var right = await TruceApp.SignIn(client, "guessed", TruceApp.Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -66,13 +55,7 @@ public sealed class SignInThrottleTests(TruceApp app) : IClassFixture<TruceApp>
         HttpResponseMessage? last = null;
         for (var i = 0; i <= Truce.Web.Security.SignInThrottle.MaxFailures; i++)
         {
-            var form = await client.GetStringAsync("/account/sign-in");
-            last = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["userName"] = $"someone-{i}",
-                ["password"] = "spring2025-password",
-                ["__RequestVerificationToken"] = TruceApp.AntiforgeryToken(form),
-            }));
+            last = await TruceApp.SignIn(client, $"someone-{i}", "spring2025-password");
         }
 
         Assert.Equal((HttpStatusCode)429, last!.StatusCode);

@@ -302,22 +302,28 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
             : null;
 
     /// <summary>The problem as the current principal may see it: their requirements, their pledges.</summary>
+    /// <summary>The problem as the current principal may see it: their requirements, their pledges.</summary>
     public async Task<(PlanningProblem? Problem, ValidationErrors Errors, bool MissionFound)> ProblemAsync(string missionCode, ScenarioInput scenario, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors();
-        if (!await db.Missions.AnyAsync(m => m.Code == missionCode, ct))
+        var ledger = await LedgerAsync(missionCode, ct);
+        if (ledger is null)
         {
-            return (null, errors, false);
+            return (null, new ValidationErrors(), false);
         }
 
-        var planningScenario = scenario.ToScenario(errors);
-        var members = await db.Members.Select(m => m.ActorCode).ToListAsync(ct);
-        foreach (var member in (scenario.ExcludedMembers ?? []).Concat(scenario.ParliamentApproved ?? []).Concat(scenario.MemberLimits?.Keys.ToList() ?? []).Distinct())
+        var (problem, errors) = ledger.Under(scenario);
+        return (problem, errors, true);
+    }
+
+    /// <summary>
+    /// What a mission is planned from, read once per request however many scenarios it is planned under:
+    /// the lines, the offers and catalogue the principal may see, the sectors and the members.
+    /// </summary>
+    private async Task<PlanningLedger?> LedgerAsync(string missionCode, CancellationToken ct)
+    {
+        if (!await db.Missions.AnyAsync(m => m.Code == missionCode, ct))
         {
-            if (!members.Contains(member))
-            {
-                errors.Add("scenario.members", $"'{member}' is not a coalition member.");
-            }
+            return null;
         }
 
         var requirements = (await db.Requirements.AsNoTracking().Where(r => r.MissionCode == missionCode).OrderBy(r => r.Id).ToListAsync(ct)).Select(r => r.ToRequirement()).ToList();
@@ -326,18 +332,38 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
         // A pledge offering a capability the caller cannot see in the catalogue cannot serve their plan.
         var offers = (await db.Pledges.AsNoTracking().Where(p => p.CapabilityCode != null).OrderBy(p => p.Id).ToListAsync(ct))
             .Select(Offers.From).OfType<Offer>().Where(o => capabilities.ContainsKey(o.CapabilityCode)).ToList();
-        var problem = new PlanningProblem(
-            requirements,
-            offers,
-            planningScenario,
-            capabilities,
-            (await db.Sectors.AsNoTracking().ToListAsync(ct)).ToDictionary(s => s.Code, s => s.ToSector()));
-        foreach (var (field, messages) in PlanningValidation.Check(problem).ToDictionary())
-        {
-            Array.ForEach(messages, m => errors.Add(field, m));
-        }
+        var sectors = (await db.Sectors.AsNoTracking().ToListAsync(ct)).ToDictionary(s => s.Code, s => s.ToSector());
+        var members = (await db.Members.Select(m => m.ActorCode).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return new PlanningLedger(requirements, offers, capabilities, sectors, members);
+    }
 
-        return (errors.IsEmpty ? problem : null, errors, true);
+    private sealed record PlanningLedger(
+        IReadOnlyList<Requirement> Requirements,
+        IReadOnlyList<Offer> Offers,
+        IReadOnlyDictionary<string, CapabilityType> Capabilities,
+        IReadOnlyDictionary<string, Sector> Sectors,
+        IReadOnlySet<string> Members)
+    {
+        public (PlanningProblem? Problem, ValidationErrors Errors) Under(ScenarioInput scenario)
+        {
+            var errors = new ValidationErrors();
+            var planningScenario = scenario.ToScenario(errors);
+            foreach (var member in (scenario.ExcludedMembers ?? []).Concat(scenario.ParliamentApproved ?? []).Concat(scenario.MemberLimits?.Keys.ToList() ?? []).Distinct())
+            {
+                if (!Members.Contains(member))
+                {
+                    errors.Add("scenario.members", $"'{member}' is not a coalition member.");
+                }
+            }
+
+            var problem = new PlanningProblem(Requirements, Offers, planningScenario, Capabilities, Sectors);
+            foreach (var (field, messages) in PlanningValidation.Check(problem).ToDictionary())
+            {
+                Array.ForEach(messages, m => errors.Add(field, m));
+            }
+
+            return (errors.IsEmpty ? problem : null, errors);
+        }
     }
 
     public async Task<(PlanView? Plan, ValidationErrors Errors, bool MissionFound)> SolveAsync(string missionCode, ScenarioInput scenario, TimeSpan? limit = null, CancellationToken ct = default)
@@ -364,16 +390,16 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
         // One request may not hold both cores for long: the scenarios share 30 seconds at most.
         limit = TimeSpan.FromTicks(Math.Min((limit ?? DefaultLimit).Ticks, TimeSpan.FromSeconds(30).Ticks / scenarios.Count));
 
+        var ledger = await LedgerAsync(missionCode, ct);
+        if (ledger is null)
+        {
+            return (null, errors, false);
+        }
+
         var plans = new List<PlanView>();
-        var problems = new List<PlanningProblem>();
         for (var i = 0; i < scenarios.Count; i++)
         {
-            var (problem, problemErrors, found) = await ProblemAsync(missionCode, scenarios[i], ct);
-            if (!found)
-            {
-                return (null, problemErrors, false);
-            }
-
+            var (problem, problemErrors) = ledger.Under(scenarios[i]);
             if (problem is null)
             {
                 foreach (var (field, messages) in problemErrors.ToDictionary())
@@ -384,7 +410,6 @@ public sealed class PlanService(TruceDb db, CurrentPrincipal current, AuditTrail
                 continue;
             }
 
-            problems.Add(problem);
             plans.Add(View(missionCode, problem, planner.Solve(problem, limit ?? DefaultLimit)));
         }
 

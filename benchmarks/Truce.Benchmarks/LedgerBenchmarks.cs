@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
+using Truce.Core.Security;
 using Truce.Storage;
 using Truce.Storage.Commitments;
 
@@ -27,7 +28,7 @@ public class LedgerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _services = new ServiceCollection().AddTruceStorage(new StorageOptions { SqlitePath = Path.Combine(_folder, "bench.db") }).BuildServiceProvider();
+        _services = new ServiceCollection().AddTruceStorage(_ => new StorageOptions { SqlitePath = Path.Combine(_folder, "bench.db") }).BuildServiceProvider();
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
         StorageSetup.MigrateAsync(db).GetAwaiter().GetResult();
@@ -74,19 +75,22 @@ public class LedgerBenchmarks
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<T> With<T>(Func<PledgeLedger, Task<T>> read)
+    // A planner reads as most people do: COALITION and PUBLIC records, through the releasability filter.
+    private static readonly Principal Reader = new("bench", Role.Planner, null);
+
+    private async Task<T> With<T>(Func<PledgeReads, Task<T>> read)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<PledgeLedger>());
+        return await read(scope.ServiceProvider.GetRequiredService<PledgeReads>());
     }
 
     [Benchmark(Description = "first page, default sort")]
-    public Task<Page<PledgeView>> FirstPage() => With(l => l.ListAsync(new PledgeQuery()));
+    public Task<Outcome<Page<PledgeView>>> FirstPage() => With(l => l.ListAsync(Reader, new PledgeQuery()));
 
     [Benchmark(Description = "troops needing a US backstop, by quantity desc")]
-    public Task<Page<PledgeView>> FilteredAndSorted() =>
-        With(l => l.ListAsync(new PledgeQuery { Category = PledgeCategory.Troops, Condition = ConditionKind.UsBackstop, SortField = "quantity", Descending = true }));
+    public Task<Outcome<Page<PledgeView>>> FilteredAndSorted() =>
+        With(l => l.ListAsync(Reader, new PledgeQuery { Category = PledgeCategory.Troops, Condition = ConditionKind.UsBackstop, SortField = "quantity", Descending = true }));
 
     [Benchmark(Description = "dashboard totals")]
-    public Task<LedgerTotals> Totals() => With(l => l.TotalsAsync());
+    public Task<LedgerTotals> Totals() => With(l => l.TotalsAsync(Reader));
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
@@ -40,18 +39,20 @@ public static class CommitmentsCommands
             var query = PledgeQuery.Parse(
                 parse.GetValue(member), parse.GetValue(category), parse.GetValue(stage), parse.GetValue(condition), parse.GetValue(search),
                 parse.GetValue(sort), parse.GetValue(cursor), parse.GetValue(limit), out var errors);
-            if (PledgeLedger.CheckCursor(query) is { } cursorProblem)
-            {
-                errors.Add("cursor", cursorProblem);
-            }
-
             if (!errors.IsEmpty)
             {
                 return TruceCli.Fail(error, ExitCodes.Usage, OptionErrors(errors));
             }
 
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var page = await scope.ServiceProvider.GetRequiredService<PledgeLedger>().ListAsync(query, ct);
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var listed = await session.Get<PledgeReads>().ListAsync(session.Acting, query, ct);
+            if (!listed.IsDone)
+            {
+                // A query the options allowed but the ledger refused (a cursor from another sort) is still the command line's fault.
+                return TruceCli.Fail(error, ExitCodes.Usage, OptionErrors(listed.Errors!));
+            }
+
+            var page = listed.Value;
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(page, TruceJson.Indented));
@@ -87,15 +88,16 @@ public static class CommitmentsCommands
         var command = new Command("show", "Show one pledge with its conditions, sources and history.") { id, json };
         command.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var ledger = scope.ServiceProvider.GetRequiredService<PledgeLedger>();
-            var pledge = await ledger.GetAsync(parse.GetValue(id), ct);
-            if (pledge is null)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var reads = session.Get<PledgeReads>();
+            var found = await reads.GetAsync(session.Acting, parse.GetValue(id), ct);
+            if (!found.IsDone)
             {
-                return TruceCli.Fail(error, ExitCodes.NotFound, $"no pledge {parse.GetValue(id)}.");
+                return TruceCli.Refusal(found, error);
             }
 
-            var history = await ledger.HistoryAsync(pledge.Id, ct) ?? [];
+            var pledge = found.Value;
+            var history = (await reads.HistoryAsync(session.Acting, pledge.Id, ct)).Value;
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new { pledge, history }, TruceJson.Indented));
@@ -246,20 +248,17 @@ public static class CommitmentsCommands
 
             input.Reason = parse.GetValue(reason) ?? input.Reason;
 
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var result = await scope.ServiceProvider.GetRequiredService<PledgeLedger>().CreateAsync(input, TruceCli.Acting(scope), ct: ct);
-            switch (result.Outcome)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var created = await session.Get<PledgeWrites>().CreateAsync(session.Acting, input, ct: ct);
+            if (!created.IsDone)
             {
-                case LedgerOutcome.Created:
-                    output.WriteLine(parse.GetValue(json)
-                        ? JsonSerializer.Serialize(result.Pledge, TruceJson.Indented)
-                        : $"Entered pledge {result.Pledge!.Id}: {result.Pledge.Title} ({result.Pledge.Member}), version 1.");
-                    return ExitCodes.Ok;
-                case LedgerOutcome.Invalid:
-                    return TruceCli.Fail(error, ExitCodes.Invalid, "the pledge was not entered:\n" + string.Join('\n', result.Errors!.ToDictionary().Select(e => $"  {OptionFor(e.Key)}: {string.Join(" ", e.Value)}")));
-                default:
-                    return TruceCli.Fail(error, ExitCodes.Refused, result.Message ?? result.Outcome.ToString());
+                return TruceCli.Refusal(created, error, OptionFor, "the pledge was not entered");
             }
+
+            output.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(created.Value, TruceJson.Indented)
+                : $"Entered pledge {created.Value.Id}: {created.Value.Title} ({created.Value.Member}), version 1.");
+            return ExitCodes.Ok;
         });
         return command;
     }

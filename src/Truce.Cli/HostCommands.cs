@@ -1,12 +1,10 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Truce.Storage;
-using Truce.Storage.Scenario;
 using Truce.Web.Startup;
 
 namespace Truce.Cli;
 
-/// <summary><c>serve</c>, <c>migrate</c> and <c>scenario load</c>: running Truce and preparing its database.</summary>
+/// <summary><c>serve</c>, <c>migrate</c> and <c>demo load</c>: running Truce and preparing its database.</summary>
 public static class HostCommands
 {
     public static Command Serve(TextWriter output)
@@ -17,10 +15,9 @@ public static class HostCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            var storage = TruceCli.StorageFor(parse);
-            string[] args = [.. parse.UnmatchedTokens, $"--Storage:SqlitePath={storage.SqlitePath}"];
+            string[] args = parse.GetValue(TruceCli.Database) is { } db ? [.. parse.UnmatchedTokens, $"--Storage:SqlitePath={db}"] : [.. parse.UnmatchedTokens];
             var app = Truce.Web.Program.Build(args, contentRoot: AppContext.BaseDirectory);
-            await StorageStartup.PrepareDatabaseAsync(app.Services, app.Configuration, output, ct);
+            await DatabaseStartup.PrepareDatabaseAsync(app.Services, app.Configuration, output, ct);
             Truce.Web.Program.AnnounceWhenReady(app, output);
             await app.RunAsync();
             return ExitCodes.Ok;
@@ -33,31 +30,30 @@ public static class HostCommands
         var command = new Command("migrate", "Create the database or bring its schema up to date.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            output.WriteLine($"Database is up to date: {Path.GetFullPath(TruceCli.StorageFor(parse).SqlitePath)}");
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            output.WriteLine($"Database is up to date: {Path.GetFullPath(TruceServices.StorageOptionsFrom(TruceCli.Settings(parse)).SqlitePath)}");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    public static Command Scenario(TextWriter output, TextWriter error)
+    public static Command Demo(TextWriter output, TextWriter error)
     {
-        var path = new Option<string?>("--path") { Description = "The scenario folder (default: the demo scenario shipped with Truce)." };
-        var load = new Command("load", "Load the demo scenario (or another folder) into the database; changed pledges get a new version.") { path };
+        var path = new Option<string?>("--path") { Description = "The demo data folder (default: the demo data shipped with Truce)." };
+        var load = new Command("load", "Load the demo data (or another folder of the same shape) into the database; changed pledges get a new version.") { path };
         load.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            try
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var loaded = await session.Get<DemoData>().LoadAsync(session.Acting, parse.GetValue(path) ?? DemoData.DefaultPath, ct);
+            if (!loaded.IsDone)
             {
-                var summary = await scope.ServiceProvider.GetRequiredService<ScenarioLoader>().LoadAsync(parse.GetValue(path) ?? ScenarioLoader.DefaultPath, ct);
-                output.WriteLine($"Loaded {summary.Actors} actors, {summary.Members} members, {summary.Meetings} meetings; pledges: {summary.PledgesCreated} new, {summary.PledgesChanged} changed, {summary.PledgesUnchanged} unchanged.");
-                return ExitCodes.Ok;
+                return TruceCli.Refusal(loaded, error, what: "nothing was loaded");
             }
-            catch (ScenarioException e)
-            {
-                return TruceCli.Fail(error, ExitCodes.Invalid, $"nothing was loaded: {e.Message}");
-            }
+
+            var summary = loaded.Value;
+            output.WriteLine($"Loaded {summary.Actors} actors, {summary.Members} members, {summary.Meetings} meetings; pledges: {summary.PledgesCreated} new, {summary.PledgesChanged} changed, {summary.PledgesUnchanged} unchanged.");
+            return ExitCodes.Ok;
         });
-        return new Command("scenario", "The demo scenario.") { load };
+        return new Command("demo", "The demo data: the coalition of the willing, March 2025.") { load };
     }
 }

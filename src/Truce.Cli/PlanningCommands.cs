@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Truce.Core.Common;
 using Truce.Core.Planning;
+using Truce.Core.Security;
 using Truce.Storage.Planning;
 
 namespace Truce.Cli;
@@ -17,21 +17,24 @@ public static class PlanningCommands
 
     private static Option<string> Mission() => new("--mission") { Description = "The mission's code.", DefaultValueFactory = _ => "reassurance-force" };
 
-    private static Option<double?> TimeLimit() => new("--time-limit") { Description = "Seconds the solver may take, 0.1–30 (default 2)." };
+    private static Option<double?> TimeLimit() => new("--time-limit")
+    {
+        Description = $"Seconds the solver may take, {PlanLimits.MinSeconds.ToString(CultureInfo.InvariantCulture)}–{PlanLimits.MaxSeconds.ToString(CultureInfo.InvariantCulture)} (default {PlanLimits.Default.TotalSeconds.ToString(CultureInfo.InvariantCulture)}).",
+    };
 
     private static Command Solve(TextWriter output, TextWriter error)
     {
         var mission = Mission();
         var without = new Option<string[]>("--without") { Description = $"A condition that does not hold, repeatable: {string.Join(", ", Enum.GetValues<Truce.Core.Commitments.ConditionKind>().Where(c => !PlanningScenario.Caveats.Contains(c)).Select(c => Kebab.Of(c)))}." };
         var exclude = new Option<string[]>("--exclude") { Description = "A member left out, repeatable, e.g. ITA." };
-        var planDate = new Option<DateOnly?>("--plan-date") { Description = "The date plans are decided on, yyyy-mm-dd; readiness counts from it (default 2025-04-01)." };
+        var planDate = new Option<DateOnly?>("--plan-date") { Description = $"The date plans are decided on, yyyy-mm-dd; readiness counts from it (default {PlanLimits.DefaultPlanDate:yyyy-MM-dd})." };
         var limit = TimeLimit();
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of tables." };
         var command = new Command("solve", "Plan a mission under one scenario.") { mission, without, exclude, planDate, limit, json };
         command.SetAction((parse, ct) =>
         {
             var scenario = new ScenarioInput { Without = [.. parse.GetValue(without) ?? []], ExcludedMembers = [.. parse.GetValue(exclude) ?? []], PlanDate = parse.GetValue(planDate) };
-            return Run(parse, mission, limit, json, output, error, (plans, time) => plans.SolveAsync(parse.GetValue(mission)!, scenario, time, ct), Print, ct);
+            return Run(parse, limit, json, output, error, (runs, acting, time) => runs.SolveAsync(acting, parse.GetValue(mission)!, scenario, time, ct), Print, ct);
         });
         return command;
     }
@@ -47,7 +50,7 @@ public static class PlanningCommands
         {
             var scenarios = new List<ScenarioInput> { new() { Name = "Base case" } };
             scenarios.AddRange((parse.GetValue(without) ?? []).Select(w => new ScenarioInput { Name = CaseName(w), Without = [w] }));
-            return Run(parse, mission, limit, json, output, error, (plans, time) => plans.CompareAsync(parse.GetValue(mission)!, scenarios, time, ct), PrintComparison, ct);
+            return Run(parse, limit, json, output, error, (runs, acting, time) => runs.CompareAsync(acting, parse.GetValue(mission)!, scenarios, time, ct), PrintComparison, ct);
         });
         return command;
     }
@@ -57,34 +60,30 @@ public static class PlanningCommands
     /// input reported with its option, and the result printed as JSON or as tables.
     /// </summary>
     private static async Task<int> Run<T>(
-        ParseResult parse, Option<string> mission, Option<double?> limit, Option<bool> json, TextWriter output, TextWriter error,
-        Func<PlanService, TimeSpan?, Task<(T? Result, ValidationErrors Errors, bool MissionFound)>> plan, Action<IAnsiConsole, T> print, CancellationToken ct)
-        where T : class
+        ParseResult parse, Option<double?> limit, Option<bool> json, TextWriter output, TextWriter error,
+        Func<PlanRuns, Principal, TimeSpan, Task<Outcome<T>>> plan, Action<IAnsiConsole, T> print, CancellationToken ct)
     {
-        if (parse.GetValue(limit) is { } seconds && (seconds < 0.1 || seconds > 30))
+        var errors = new ValidationErrors();
+        var time = PlanLimits.TimeLimit(parse.GetValue(limit), errors, "--time-limit");
+        if (!errors.IsEmpty)
         {
-            return TruceCli.Fail(error, ExitCodes.Usage, $"--time-limit must be between 0.1 and 30 seconds; got {seconds}.");
+            return TruceCli.Fail(error, ExitCodes.Usage, errors.ToString());
         }
 
-        await using var scope = await TruceCli.OpenAsync(parse, ct);
-        var (result, errors, found) = await plan(scope.ServiceProvider.GetRequiredService<PlanService>(), Seconds(parse.GetValue(limit)));
-        if (!found)
+        await using var session = await TruceCli.OpenAsync(parse, ct);
+        var planned = await plan(session.Get<PlanRuns>(), session.Acting, time);
+        if (!planned.IsDone)
         {
-            return TruceCli.Fail(error, ExitCodes.NotFound, $"--mission: no mission '{parse.GetValue(mission)}'.");
-        }
-
-        if (result is null)
-        {
-            return TruceCli.Fail(error, ExitCodes.Invalid, Options(errors));
+            return TruceCli.Refusal(planned, error, OptionFor, "nothing was planned");
         }
 
         if (parse.GetValue(json))
         {
-            output.WriteLine(JsonSerializer.Serialize(result, TruceJson.Indented));
+            output.WriteLine(JsonSerializer.Serialize(planned.Value, TruceJson.Indented));
         }
         else
         {
-            print(TruceCli.Console(output), result);
+            print(TruceCli.Console(output), planned.Value);
         }
 
         return ExitCodes.Ok;
@@ -147,12 +146,12 @@ public static class PlanningCommands
     private static string CaseName(string condition) =>
         "No " + string.Join(' ', condition.Split('-').Select(w => w is "us" or "un" ? w.ToUpperInvariant() : w));
 
-    private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
-
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    // Planning errors are named as the API names them; say which option they come from.
-    private static string Options(ValidationErrors errors) => string.Join(
-        "\n",
-        errors.ToDictionary().Select(e => (e.Key.Contains("without", StringComparison.Ordinal) ? "--without" : e.Key.Contains("members", StringComparison.Ordinal) ? "--exclude" : e.Key) + ": " + string.Join(" ", e.Value)));
+    // Planning names fields as the API does; say which option they come from.
+    private static string OptionFor(string field) =>
+        field.Contains("without", StringComparison.Ordinal) ? "--without"
+        : field.Contains("members", StringComparison.Ordinal) ? "--exclude"
+        : field.Contains("planDate", StringComparison.Ordinal) ? "--plan-date"
+        : field;
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Common;
 using Truce.Core.Security;
 using Truce.Storage.Security;
@@ -29,20 +28,15 @@ public static class SecurityCommands
 
             var generated = parse.GetValue(password) is null;
             var secret = parse.GetValue(password) ?? PasswordHash.Generate();
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var created = await session.Get<UserAccounts>().CreateAsync(session.Acting, new NewUser(parse.GetValue(name)!, r, parse.GetValue(member), secret, parse.GetValue(display)), ct);
+            if (!created.IsDone)
             {
-                return refused;
+                return TruceCli.Refusal(created, error, what: "the account was not created");
             }
 
-            var (user, field, problem) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-                .CreateAsync(new NewUser(parse.GetValue(name)!, r, parse.GetValue(member), secret, parse.GetValue(display)), TruceCli.Acting(scope), ct);
-            if (user is null)
-            {
-                return TruceCli.Fail(error, ExitCodes.Invalid, $"--{(field == "userName" ? "user-name" : field)}: {problem}");
-            }
-
-            output.WriteLine($"Created {Kebab.Of(user.Role)} '{user.UserName}'{(user.MemberCode is null ? string.Empty : $" for {user.MemberCode}")}.");
+            var user = created.Value;
+            output.WriteLine($"Created {user.Role} '{user.UserName}'{(user.Member is null ? string.Empty : $" for {user.Member}")}.");
             if (generated)
             {
                 output.WriteLine($"Password (shown once): {secret}");
@@ -62,27 +56,15 @@ public static class SecurityCommands
         var create = new Command("create", "Create an API bearer token; it is printed once and stored only as a hash.") { user, name, days, scopes };
         create.SetAction(async (parse, ct) =>
         {
-            var lifetime = parse.GetValue(days) ?? 90;
-            if (lifetime is < 1 or > 3650)
-            {
-                return TruceCli.Fail(error, ExitCodes.Usage, $"--expires-in-days must be between 1 and 3650; got {lifetime}.");
-            }
-
             var asked = parse.GetValue(scopes) is { Length: > 0 } s ? s : [TokenScopes.Read];
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var created = await session.Get<UserAccounts>().CreateTokenAsync(session.Acting, parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromDays(parse.GetValue(days) ?? 90), asked, ct);
+            if (!created.IsDone)
             {
-                return refused;
+                return TruceCli.Refusal(created, error, field => field == "scopes" ? "--scope" : TruceCli.Option(field), "the token was not created");
             }
 
-            var (secret, problem) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-                .CreateTokenAsync(parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromDays(lifetime), asked, TruceCli.Acting(scope), ct);
-            if (secret is null)
-            {
-                return TruceCli.Fail(error, ExitCodes.Invalid, problem!.StartsWith("No user", StringComparison.Ordinal) ? $"--user: {problem}" : $"--scope: {problem}");
-            }
-
-            output.WriteLine(secret);
+            output.WriteLine(created.Value.Secret);
             return ExitCodes.Ok;
         });
 
@@ -91,13 +73,14 @@ public static class SecurityCommands
         var list = new Command("list", "List tokens: scopes, expiry, revocation and last use (never the secret).") { forUser, json };
         list.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var listed = await session.Get<UserAccounts>().TokensAsync(session.Acting, parse.GetValue(forUser), ct);
+            if (!listed.IsDone)
             {
-                return refused;
+                return TruceCli.Refusal(listed, error);
             }
 
-            var tokens = await scope.ServiceProvider.GetRequiredService<UserAccounts>().TokensAsync(parse.GetValue(forUser), ct);
+            var tokens = listed.Value;
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(tokens, TruceJson.Indented));
@@ -120,15 +103,11 @@ public static class SecurityCommands
         var revoke = new Command("revoke", "Revoke a token at once.") { id };
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var revoked = await session.Get<UserAccounts>().RevokeTokenAsync(session.Acting, parse.GetValue(id), ct);
+            if (!revoked.IsDone)
             {
-                return refused;
-            }
-
-            if (!await scope.ServiceProvider.GetRequiredService<UserAccounts>().RevokeTokenAsync(parse.GetValue(id), TruceCli.Acting(scope), ct))
-            {
-                return TruceCli.Fail(error, ExitCodes.NotFound, $"no active token {parse.GetValue(id)}.");
+                return TruceCli.Refusal(revoked, error);
             }
 
             output.WriteLine($"Revoked token {parse.GetValue(id)}.");
@@ -142,8 +121,14 @@ public static class SecurityCommands
         var verify = new Command("verify", "Recompute the audit trail's hash chain; exit 0 if intact, 5 and the first broken entry if not.");
         verify.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            var result = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync(ct);
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var verified = await session.Get<AuditTrail>().VerifyAsync(session.Acting, ct);
+            if (!verified.IsDone)
+            {
+                return TruceCli.Refusal(verified, error);
+            }
+
+            var result = verified.Value;
             if (result.Intact)
             {
                 output.WriteLine($"The audit trail is intact: {result.Entries} entries, each chained to the one before.");
@@ -160,23 +145,24 @@ public static class SecurityCommands
         var list = new Command("list", "Show audit entries, newest first.") { action, actor, limit, json };
         list.SetAction(async (parse, ct) =>
         {
-            await using var scope = await TruceCli.OpenAsync(parse, ct);
-            if (TruceCli.RefuseUnlessAdmin(scope, error) is { } refused)
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var listed = await session.Get<AuditTrail>().ListAsync(session.Acting, new AuditQuery(parse.GetValue(action), parse.GetValue(actor), Limit: parse.GetValue(limit) ?? 50), ct);
+            if (!listed.IsDone)
             {
-                return refused;
+                return TruceCli.Refusal(listed, error);
             }
 
-            var entries = await scope.ServiceProvider.GetRequiredService<AuditTrail>().ListAsync(new AuditQuery(parse.GetValue(action), parse.GetValue(actor), Limit: parse.GetValue(limit) ?? 50), ct);
+            var entries = listed.Value;
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { e.Seq, At = e.AtUtc, e.Actor, e.Action, e.Target, e.Detail, e.Hash }), TruceJson.Indented));
+                output.WriteLine(JsonSerializer.Serialize(entries, TruceJson.Indented));
                 return ExitCodes.Ok;
             }
 
             var table = new Table().AddColumns("Seq", "At (UTC)", "Actor", "Action", "Target", "Detail");
             foreach (var e in entries)
             {
-                table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.AtUtc), Markup.Escape(e.Actor), Markup.Escape(e.Action), Markup.Escape(e.Target), Markup.Escape(e.Detail ?? string.Empty));
+                table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.At), Markup.Escape(e.Actor), Markup.Escape(e.Action), Markup.Escape(e.Target), Markup.Escape(e.Detail ?? string.Empty));
             }
 
             TruceCli.Console(output).Write(table);

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using Truce.Core.Planning;
+using Truce.Core.Common;
 using Truce.Core.Security;
-using Truce.Planning;
 using Truce.Storage;
 using Truce.Storage.Security;
+using Truce.Web.Startup;
 
 namespace Truce.Cli;
 
@@ -27,11 +28,21 @@ public static class ExitCodes
 
     /// <summary><c>audit verify</c> found a broken link in the chain.</summary>
     public const int Broken = 5;
+
+    /// <summary>The one mapping of a service's outcome onto an exit code.</summary>
+    public static int Of(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Done or OutcomeKind.Created => Ok,
+        OutcomeKind.Invalid => Invalid,
+        OutcomeKind.NotFound => NotFound,
+        _ => Refused,
+    };
 }
 
 /// <summary>
-/// The <c>truce</c> command. Each capability adds its commands here; they all share the database
-/// option and write tables for people or JSON (<c>--json</c>) for scripts.
+/// The <c>truce</c> command. Each module adds its commands here (<c>&lt;Module&gt;Commands.cs</c>); they all
+/// share the database option, act as the operator or the user named by <c>--as</c>, and write tables for
+/// people or JSON (<c>--json</c>) for scripts.
 /// </summary>
 public static class TruceCli
 {
@@ -53,7 +64,7 @@ public static class TruceCli
         {
             HostCommands.Serve(output),
             HostCommands.Migrate(output),
-            HostCommands.Scenario(output, error),
+            HostCommands.Demo(output, error),
             CommitmentsCommands.Pledges(output, error),
             SecurityCommands.Users(output, error),
             SecurityCommands.Tokens(output, error),
@@ -62,60 +73,88 @@ public static class TruceCli
         };
         root.Options.Add(Database);
         root.Options.Add(As);
-        var parsed = root.Parse(args);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (UnknownUserException e)
+        catch (UsageException e)
         {
             return Fail(error, ExitCodes.Usage, e.Message);
         }
     }
 
-    public static StorageOptions StorageFor(ParseResult parse) => new()
+    /// <summary>A command line that names something that is not there (<c>--as nobody</c>).</summary>
+    private sealed class UsageException(string message) : Exception(message);
+
+    /// <summary>The settings a command runs with: the environment (<c>Storage__SqlitePath</c> …), and <c>--db</c> over it.</summary>
+    public static IConfiguration Settings(ParseResult parse)
     {
-        SqlitePath = parse.GetValue(Database) ?? Environment.GetEnvironmentVariable("Storage__SqlitePath") ?? StorageOptions.DefaultSqlitePath,
-    };
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Database) is { } db)
+        {
+            overrides["Storage:SqlitePath"] = db;
+        }
+
+        return new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+    }
 
     /// <summary>
-    /// The storage services for one command, on a migrated database, reading as the operator (an admin: who
-    /// runs <c>truce</c> on the server has the database anyway) or as the user named by <c>--as</c>.
+    /// Truce's services for one command (the same composition root as the server's), on a migrated database,
+    /// acting as the operator (an admin: who runs <c>truce</c> on the server has the database anyway) or as
+    /// the user named by <c>--as</c>.
     /// </summary>
-    public static async Task<AsyncServiceScope> OpenAsync(ParseResult parse, CancellationToken ct)
+    public static async Task<Session> OpenAsync(ParseResult parse, CancellationToken ct)
     {
-        var services = new ServiceCollection().AddTruceStorage(StorageFor(parse)).AddSingleton<IPlanner, OrToolsPlanner>().BuildServiceProvider();
+        var services = new ServiceCollection().AddTruce(Settings(parse)).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
-        var current = scope.ServiceProvider.GetRequiredService<CurrentPrincipal>();
-        current.Principal = Principal.System;
         await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TruceDb>(), ct);
+        var acting = Principal.Operator(Environment.UserName);
         if (parse.GetValue(As) is { } userName)
         {
             var user = await scope.ServiceProvider.GetRequiredService<UserAccounts>().FindAsync(userName, ct);
             if (user is null)
             {
                 await scope.DisposeAsync();
-                throw new UnknownUserException($"--as: no user named '{userName}'.");
+                await services.DisposeAsync();
+                throw new UsageException($"--as: no user named '{userName}'.");
             }
 
-            current.Principal = user.ToPrincipal();
-        }
-        else
-        {
-            current.Principal = Principal.Operator(Environment.UserName);
+            acting = user.ToPrincipal();
         }
 
-        return scope;
+        return new Session(services, scope, acting);
     }
 
-    /// <summary>Accounts, tokens and the audit trail are for admins, also when <c>--as</c> names someone else.</summary>
-    public static int? RefuseUnlessAdmin(AsyncServiceScope scope, TextWriter error) =>
-        Acting(scope).SeesAll ? null : Fail(error, ExitCodes.Refused, $"only admins may do this; {Acting(scope).Name} is a {Acting(scope).RoleName}.");
+    /// <summary>One command's services and the principal it acts as.</summary>
+    public sealed class Session(ServiceProvider services, AsyncServiceScope scope, Principal acting) : IAsyncDisposable
+    {
+        public Principal Acting { get; } = acting;
 
-    /// <summary>Who the command acts as: the operator, or the user named by <c>--as</c>.</summary>
-    public static Principal Acting(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal;
+        public T Get<T>()
+            where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
-    private sealed class UnknownUserException(string message) : Exception(message);
+        public async ValueTask DisposeAsync()
+        {
+            await scope.DisposeAsync();
+            await services.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A refused outcome, said on the error stream with each field named as the option a person typed
+    /// (<paramref name="option"/>), and its exit code.
+    /// </summary>
+    public static int Refusal<T>(Outcome<T> outcome, TextWriter error, Func<string, string>? option = null, string? what = null)
+    {
+        var message = outcome.Kind == OutcomeKind.Invalid
+            ? $"{what ?? "refused"}:\n" + string.Join('\n', outcome.Errors!.ToDictionary().Select(e => $"  {(option ?? Option)(e.Key)}: {string.Join(" ", e.Value)}"))
+            : outcome.Message!;
+        return Fail(error, ExitCodes.Of(outcome.Kind), message);
+    }
+
+    /// <summary>A field as an option: <c>userName</c> → <c>--user-name</c>.</summary>
+    public static string Option(string field) =>
+        "--" + string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>A console for tables that writes plain text to the given writer (no colour codes in pipes or tests).</summary>
     public static IAnsiConsole Console(TextWriter output)

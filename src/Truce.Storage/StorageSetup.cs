@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Truce.Storage.Coalition;
 using Truce.Storage.Commitments;
-using Truce.Storage.Scenario;
+using Truce.Storage.Planning;
 using Truce.Storage.Security;
 
 namespace Truce.Storage;
@@ -30,12 +30,10 @@ public sealed record StorageOptions
 
 public static class StorageSetup
 {
-    public static IServiceCollection AddTruceStorage(this IServiceCollection services, StorageOptions options) =>
-        services.AddTruceStorage(_ => options);
-
     /// <summary>
-    /// Registers storage with options read when first needed, not when registered: a host's configuration
-    /// (and a test's overrides of it) is complete only once the host is built.
+    /// Registers the database and every module's storage services, with options read when first needed,
+    /// not when registered: a host's configuration (and a test's overrides of it) is complete only once the
+    /// host is built.
     /// </summary>
     public static IServiceCollection AddTruceStorage(this IServiceCollection services, Func<IServiceProvider, StorageOptions> options)
     {
@@ -46,18 +44,31 @@ public static class StorageSetup
                 ? o
                 : throw new InvalidOperationException($"Storage:Provider '{o.Provider}' is not supported; expected 'sqlite'.");
         });
-        services.AddDbContext<TruceDb>((provider, db) => db.UseSqlite(
-            provider.GetRequiredService<StorageOptions>().SqliteConnectionString(),
-            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-        services.AddScoped<CurrentPrincipal>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<CoalitionDirectory>();
-        services.AddScoped<PledgeLedger>();
-        services.TryAddSingleton(new AccountOptions());
+        services.AddSingleton<AuditChain>();
+        services.AddSingleton<AppendOnlyGuard>();
+        services.AddDbContext<TruceDb>((provider, db) => db
+            .UseSqlite(provider.GetRequiredService<StorageOptions>().SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(provider.GetRequiredService<AuditChain>(), provider.GetRequiredService<AppendOnlyGuard>()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new AccountOptions());
+        services.TryAddSingleton(new AccessLogOptions());
+
+        // Security: the audit trail, accounts and tokens, the access log of token uses and refusals.
+        services.AddScoped<AuditTrail>();
         services.AddScoped<UserAccounts>();
-        services.AddScoped<ScenarioLoader>();
-        services.AddScoped<Planning.PlanService>();
+        services.AddSingleton<AccessLog>();
+
+        // Coalition, Commitments, Planning: each module's reads and writes.
+        services.AddScoped<CoalitionDirectory>();
+        services.AddScoped<PledgeReads>();
+        services.AddScoped<PledgeWrites>();
+        services.AddScoped<PlanningCatalogue>();
+        services.AddScoped<RequirementLines>();
+        services.AddScoped<SavedScenarios>();
+        services.AddScoped<PlanRuns>();
+
+        // The demo data, loaded by each module's part in one transaction.
+        services.AddScoped<DemoData>();
         return services;
     }
 
@@ -79,5 +90,5 @@ public static class StorageSetup
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<TruceDb>
 {
     public TruceDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<TruceDb>().UseSqlite("Data Source=design-time.db").Options, new CurrentPrincipal());
+        new(new DbContextOptionsBuilder<TruceDb>().UseSqlite("Data Source=design-time.db").Options);
 }

@@ -1,7 +1,6 @@
 using Truce.Core.Common;
-using Truce.Core.Planning;
-using Truce.Planning;
 using Truce.Web.Api;
+using Truce.Web.Pages;
 using Truce.Web.Security;
 using Truce.Web.Startup;
 
@@ -21,7 +20,7 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         var app = Build(args);
-        await StorageStartup.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out); // migrate, demo scenario, first admin
+        await DatabaseStartup.PrepareDatabaseAsync(app.Services, app.Configuration, Console.Out); // migrate, demo data, first admin
         AnnounceWhenReady(app, Console.Out);
         await app.RunAsync();
         return 0;
@@ -39,13 +38,17 @@ public sealed class Program
             : new WebApplicationOptions { Args = args, ContentRootPath = contentRoot, ApplicationName = typeof(Program).Assembly.GetName().Name });
         configure?.Invoke(builder);
 
-        builder.AddTruceStorage();            // SQLite by default: Startup/StorageStartup.cs
-        builder.AddTruceSecurity();           // sign-in, roles, tokens: Security/
-        builder.Services.AddSingleton<IPlanner, OrToolsPlanner>(); // Truce.Planning: min-cost flow and CP-SAT
-        builder.Services.AddRazorPages(pages => pages.Conventions
-            .AllowAnonymousToFolder("/Account")
-            .AddPageRoute("/Commitments/Edit", "/commitments/new"));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddTruce(builder.Configuration); // storage, every module's services, the planner: Startup/TruceServices.cs
+        builder.AddTruceSecurity();                       // sign-in, roles, tokens, the access log's writer: Security/
+        builder.Services.AddTruceProblems();              // one problem shape, with traceId and errors: Api/Problems.cs
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AllowAnonymousToFolder("/Account").AddPageRoute("/Commitments/Edit", "/commitments/new");
+            foreach (var planned in Modules.All.Where(m => !m.Built))
+            {
+                pages.Conventions.AddPageRoute("/NotBuilt", planned.Path); // each planned module at its own address
+            }
+        });
         builder.Services.ConfigureHttpJsonOptions(json => TruceJson.CopyTo(json.SerializerOptions)); // one JSON spelling for API and CLI
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<OpenApiInfo>());
 
@@ -61,17 +64,19 @@ public sealed class Program
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseCurrentPrincipal();            // the storage layer's releasability filters read for this principal
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthApi();                   // GET /health, open to all
-        app.MapCoalitionApi();                // /api/v1/actors, members, meetings
-        app.MapCommitmentsApi();              // /api/v1/pledges
-        app.MapPlanningApi();                 // /api/v1/planning: catalogue, missions, scenarios, plans
-        app.MapAuditApi();                    // /api/v1/audit, admins only
+        var api = app.MapGroup("/api/v1")     // signed in (and, for a token, scope read) unless an endpoint asks more
+            .RequireAuthorization()
+            .AddEndpointFilter(BindingProblems.NameTheParameter);
+        api.MapCoalitionApi();                // /api/v1/actors, members, meetings
+        api.MapCommitmentsApi();              // /api/v1/pledges
+        api.MapPlanningApi();                 // /api/v1/planning: catalogue, missions, scenarios, plans
+        api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapRazorPages();                  // Pages/: dashboard, coalition, commitments, sign-in
+        app.MapRazorPages();                  // Pages/: a folder per module, sign-in and sign-out
         return app;
     }
 }

@@ -15,7 +15,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Loading the demo writes one audit entry per pledge and one for the load.
-        var (code, _, error) = await Truce("scenario", "load");
+        var (code, _, error) = await Truce("demo", "load");
         Assert.True(code == 0, error);
     }
 

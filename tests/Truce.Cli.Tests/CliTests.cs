@@ -67,7 +67,7 @@ public sealed class CliTests(TruceApp app) : IClassFixture<TruceApp>
         var (code, _, error) = await Truce("pledges", "show", "99999");
 
         Assert.Equal(ExitCodes.NotFound, code);
-        Assert.Contains("no pledge 99999", error, StringComparison.Ordinal);
+        Assert.Contains("No pledge 99999.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class CliTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
-    public async Task Migrate_and_scenario_load_work_on_a_new_database_file()
+    public async Task Migrate_and_demo_load_work_on_a_new_database_file()
     {
         var folder = Directory.CreateTempSubdirectory("truce-cli-").FullName;
         var path = Path.Combine(folder, "new.db");
@@ -145,12 +145,12 @@ public sealed class CliTests(TruceApp app) : IClassFixture<TruceApp>
         using var error = new StringWriter();
 
         Assert.Equal(0, await TruceCli.RunAsync(["migrate", "--db", path], output, error));
-        Assert.Equal(0, await TruceCli.RunAsync(["scenario", "load", "--db", path], output, error));
-        Assert.Equal(0, await TruceCli.RunAsync(["scenario", "load", "--db", path], output, error));
+        Assert.Equal(0, await TruceCli.RunAsync(["demo", "load", "--db", path], output, error));
+        Assert.Equal(0, await TruceCli.RunAsync(["demo", "load", "--db", path], output, error));
 
         Assert.Matches(@"pledges: \d+ new, 0 changed, 0 unchanged", output.ToString());
         Assert.Matches(@"pledges: 0 new, 0 changed, \d+ unchanged", output.ToString());
-        Assert.Equal(ExitCodes.Invalid, await TruceCli.RunAsync(["scenario", "load", "--db", path, "--path", folder], output, error));
+        Assert.Equal(ExitCodes.Invalid, await TruceCli.RunAsync(["demo", "load", "--db", path, "--path", folder], output, error));
         Assert.Contains("nothing was loaded", error.ToString(), StringComparison.Ordinal);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);

@@ -51,8 +51,8 @@ public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
     [Theory]
     [InlineData(new[] { "plan", "solve", "--without", "sunshine" }, 2, "--without: 'sunshine' is not a condition")]
     [InlineData(new[] { "plan", "solve", "--exclude", "ATLANTIS" }, 2, "--exclude: 'ATLANTIS' is not a coalition member")]
-    [InlineData(new[] { "plan", "solve", "--mission", "moon" }, 3, "no mission 'moon'")]
-    [InlineData(new[] { "plan", "solve", "--time-limit", "99" }, 1, "--time-limit must be between 0.1 and 30")]
+    [InlineData(new[] { "plan", "solve", "--mission", "moon" }, 3, "No mission 'moon'.")]
+    [InlineData(new[] { "plan", "solve", "--time-limit", "99" }, 1, "--time-limit: Between 0.1 and 30 seconds; got 99.")]
     [InlineData(new[] { "plan", "compare" }, 1, "--without")]
     public async Task Bad_planning_arguments_exit_non_zero_and_say_what_was_expected(string[] args, int expected, string message)
     {

@@ -27,7 +27,7 @@ public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp
         Assert.DoesNotContain("777", fra, StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(apiFra), JsonNode.Parse(fra)));
         Assert.Equal(ExitCodes.NotFound, showCode);
-        Assert.Contains($"no pledge {id}", showError, StringComparison.Ordinal);
+        Assert.Contains($"No pledge {id}.", showError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp
         Assert.Equal(0, code);
         Assert.Contains("Revoked", output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.NotFound, again);
-        Assert.Contains("no active token", error, StringComparison.Ordinal);
+        Assert.Contains("No active token", error, StringComparison.Ordinal);
         var client = app.Api(null);
         client.DefaultRequestHeaders.Authorization = new("Bearer", secret.Trim());
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/members")).StatusCode);
@@ -75,7 +75,7 @@ public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp
         var (code, _, error) = await Truce("audit", "list", "--as", "planner");
 
         Assert.Equal(ExitCodes.Refused, code);
-        Assert.Contains("only admins may do this", error, StringComparison.Ordinal);
+        Assert.Contains("Only admins may read the audit trail; planner is a planner.", error, StringComparison.Ordinal);
     }
 }
 

@@ -1,32 +1,57 @@
 using System.Reflection;
 using NetArchTest.Rules;
 using Truce.Core.Commitments;
+using Truce.Testing;
 
 namespace Truce.Core.Tests;
 
 /// <summary>
-/// Keeps the shape of DESIGN.md: Core free of I/O frameworks, and capability folders depending one way
-/// (Commitments → Coalition; Planning → Commitments; every capability → Security, which depends on none).
+/// Keeps the shape of DESIGN.md: Core free of I/O frameworks; modules that depend one way, in Core and in
+/// Storage alike; and each module in the same place in every layer, so a newcomer finds it in one hop per layer.
 /// </summary>
 public sealed class ArchitectureTests
 {
     private static readonly Assembly Core = typeof(Pledge).Assembly;
+    private static readonly Assembly Storage = typeof(Truce.Storage.TruceDb).Assembly;
+    private static readonly Assembly Web = typeof(Truce.Web.Program).Assembly;
 
-    // Each capability and the capabilities it may use. Common holds small shared values (citations,
-    // confidence, validation errors); it depends on nothing.
-    private static readonly Dictionary<string, string[]> Allowed = new()
+    // Each module and the modules it uses directly (DESIGN.md, "Shape"); what those use it may use too.
+    // Common holds small shared values (citations, outcomes, validation errors) and depends on nothing.
+    private static readonly Dictionary<string, string[]> Uses = new()
     {
         ["Common"] = [],
         ["Security"] = ["Common"],
-        ["Coalition"] = ["Common", "Security"],
-        ["Commitments"] = ["Common", "Security", "Coalition"],
-        ["Planning"] = ["Common", "Security", "Coalition", "Commitments"],
-        ["Geography"] = ["Common", "Security"],
-        ["Agreements"] = ["Common", "Security", "Coalition", "Geography"],
-        ["Monitoring"] = ["Common", "Security", "Agreements", "Geography", "Coalition"],
-        ["Sources"] = ["Common", "Security", "Coalition"],
-        ["Positions"] = ["Common", "Security", "Coalition", "Sources"],
+        ["Coalition"] = ["Security"],
+        ["Commitments"] = ["Coalition"],
+        ["Planning"] = ["Commitments"],
+        ["Geography"] = ["Security"],
+        ["Agreements"] = ["Coalition", "Geography"],
+        ["Monitoring"] = ["Agreements", "Geography"],
+        ["Verification"] = ["Monitoring"],
+        ["Reports"] = ["Monitoring", "Verification", "Agreements"],
+        ["Sources"] = ["Coalition"],
+        ["Positions"] = ["Coalition", "Sources"],
     };
+
+    /// <summary>What <paramref name="module"/> may use: what it uses, and what those use, all the way down.</summary>
+    private static HashSet<string> MayUse(string module)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var next = new Stack<string>(Uses[module]);
+        while (next.TryPop(out var used))
+        {
+            if (reached.Add(used))
+            {
+                Array.ForEach(Uses[used], next.Push);
+            }
+        }
+
+        return reached;
+    }
+
+    private static IEnumerable<string> ModulesIn(Assembly assembly, string root) =>
+        assembly.GetTypes().Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith(root + ".", StringComparison.Ordinal))
+            .Select(n => n[(root.Length + 1)..].Split('.')[0]).Distinct();
 
     [Theory]
     [InlineData("Microsoft.AspNetCore")]
@@ -40,25 +65,34 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Every_Core_namespace_is_a_known_capability()
+    public void The_dependency_map_has_no_cycle()
     {
-        var capabilities = Core.GetTypes().Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith("Truce.Core.", StringComparison.Ordinal))
-            .Select(n => n.Split('.')[2]).Distinct();
-
-        Assert.All(capabilities, c => Assert.True(Allowed.ContainsKey(c), $"Truce.Core.{c} is not in the dependency map of this test; add it with the capabilities it may use."));
+        Expect.All(Uses.Keys, m => Assert.DoesNotContain(m, MayUse(m)));
     }
 
     [Fact]
-    public void Capabilities_depend_only_one_way()
+    public void Every_module_of_Core_and_Storage_is_in_the_dependency_map()
     {
+        var modules = ModulesIn(Core, "Truce.Core").Concat(ModulesIn(Storage, "Truce.Storage").Where(m => m is not "Migrations"));
+
+        Expect.All(modules, m => Assert.True(Uses.ContainsKey(m), $"{m} is not in the dependency map of this test; add it with the modules it uses."));
+    }
+
+    [Theory]
+    [InlineData("Truce.Core")]
+    [InlineData("Truce.Storage")]
+    public void Modules_depend_only_one_way(string root)
+    {
+        var assembly = root == "Truce.Core" ? Core : Storage;
         var failures = new List<string>();
-        foreach (var (capability, allowed) in Allowed)
+        foreach (var module in ModulesIn(assembly, root).Where(Uses.ContainsKey))
         {
-            var forbidden = Allowed.Keys.Where(k => k != capability && !allowed.Contains(k)).Select(k => $"Truce.Core.{k}").ToArray();
-            var result = Types.InAssembly(Core).That().ResideInNamespace($"Truce.Core.{capability}").ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+            var allowed = MayUse(module);
+            var forbidden = Uses.Keys.Where(k => k != module && !allowed.Contains(k)).Select(k => $"{root}.{k}").ToArray();
+            var result = Types.InAssembly(assembly).That().ResideInNamespace($"{root}.{module}").ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
             if (!result.IsSuccessful)
             {
-                failures.Add($"{capability} → {string.Join(", ", result.FailingTypeNames)}");
+                failures.Add($"{module} → {string.Join(", ", result.FailingTypeNames)}");
             }
         }
 
@@ -66,9 +100,22 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Every_module_of_Core_has_its_storage_folder_and_its_API()
+    {
+        var storage = ModulesIn(Storage, "Truce.Storage").ToHashSet(StringComparer.Ordinal);
+        var apis = Web.GetTypes().Where(t => t.Namespace == "Truce.Web.Api" && t.Name.EndsWith("Api", StringComparison.Ordinal)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var modules = ModulesIn(Core, "Truce.Core").Where(m => m is not "Common").ToList();
+
+        Expect.All(modules, m => Assert.True(storage.Contains(m), $"Truce.Core.{m} has no Truce.Storage.{m}: its reads and writes, entity configurations and demo data belong there."));
+
+        // The Security module's API is the audit trail's.
+        Expect.All(modules, m => Assert.True(apis.Contains(m == "Security" ? "AuditApi" : $"{m}Api"), $"Truce.Core.{m} has no Api/{m}Api.cs."));
+    }
+
+    [Fact]
     public void Storage_does_not_depend_on_the_web_host()
     {
-        var result = Types.InAssembly(typeof(Truce.Storage.TruceDb).Assembly).ShouldNot().HaveDependencyOnAny("Truce.Web", "Microsoft.AspNetCore").GetResult();
+        var result = Types.InAssembly(Storage).ShouldNot().HaveDependencyOnAny("Truce.Web", "Microsoft.AspNetCore").GetResult();
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 }

@@ -33,7 +33,10 @@ public static class Instances
     public static PlanningProblem Problem(IEnumerable<Requirement> requirements, IEnumerable<Offer> offers, PlanningScenario? scenario = null) =>
         new(requirements.ToList(), offers.ToList(), scenario ?? new PlanningScenario { PlanDate = Start }, Capabilities, Sectors);
 
-    /// <summary>A seeded random instance small enough to enumerate every plan.</summary>
+    /// <summary>
+    /// A seeded random instance small enough to enumerate every plan: caveats, a condition the scenario
+    /// may turn off, sometimes a member left out or capped.
+    /// </summary>
     public static PlanningProblem Tiny(int seed)
     {
         var random = new Random(seed);
@@ -42,7 +45,7 @@ public static class Instances
         var requirements = Enumerable.Range(1, random.Next(1, 4))
             .Select(i => Need(i, "infantry", random.Next(2, 7), sectors[random.Next(3)], random.Next(1, 4), random.Next(0, 40)))
             .ToList();
-        ConditionKind[] caveats = [ConditionKind.AwayFromFrontLine, ConditionKind.NoBasingInUkraine];
+        ConditionKind[] conditions = [ConditionKind.AwayFromFrontLine, ConditionKind.NoBasingInUkraine, ConditionKind.UsBackstop];
         var offers = Enumerable.Range(1, random.Next(2, 4))
             .Select(i => Give(
                 100 + i,
@@ -51,8 +54,23 @@ public static class Instances
                 random.Next(1, 7),
                 random.Next(1, 3),
                 random.Next(0, 3) == 0 ? null : random.Next(0, 50),
-                random.Next(3) == 0 ? [caveats[random.Next(2)]] : []))
+                random.Next(3) == 0 ? [conditions[random.Next(3)]] : []))
             .ToList();
-        return Problem(requirements, offers);
+        var scenario = new PlanningScenario { PlanDate = Start };
+        if (random.Next(3) == 0)
+        {
+            scenario = scenario.Without(ConditionKind.UsBackstop);
+        }
+
+        if (random.Next(5) == 0)
+        {
+            scenario = scenario with { ExcludedMembers = new HashSet<string> { members[random.Next(3)] } };
+        }
+        else if (random.Next(4) == 0)
+        {
+            scenario = scenario with { MemberLimits = new Dictionary<string, long> { [members[random.Next(3)]] = random.Next(1, 5) } };
+        }
+
+        return Problem(requirements, offers, scenario);
     }
 }

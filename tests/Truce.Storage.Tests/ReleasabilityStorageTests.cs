@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Commitments;
+using Truce.Core.Common;
 using Truce.Core.Security;
 using Truce.Storage.Commitments;
-using Truce.Storage.Scenario;
 using Truce.Storage.Security;
+using Truce.Testing;
 
 namespace Truce.Storage.Tests;
 
@@ -23,13 +24,12 @@ public sealed class ReleasabilityStorageTests
     [Fact]
     public async Task Anonymous_reads_only_public_records_whatever_the_query()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await db.With(s => s.GetRequiredService<ScenarioLoader>().LoadAsync(ScenarioLoader.DefaultPath));
+        await using var db = await TestDatabase.WithDemoAsync();
         await db.With(async s =>
         {
-            var ledger = s.GetRequiredService<PledgeLedger>();
-            await ledger.CreateAsync(Input("Open to all", "public"), Principal.System);
-            await ledger.CreateAsync(Input("Coalition only", "coalition"), Principal.System);
+            var writes = s.GetRequiredService<PledgeWrites>();
+            Expect.Done(await writes.CreateAsync(TestDatabase.TestRunner, Input("Open to all", "public")));
+            Expect.Done(await writes.CreateAsync(TestDatabase.TestRunner, Input("Coalition only", "coalition")));
             return 0;
         });
 
@@ -42,7 +42,7 @@ public sealed class ReleasabilityStorageTests
                     await truce.PledgeRevisions.CountAsync(),
                     await truce.Members.CountAsync(),
                     await truce.Meetings.CountAsync(),
-                    (await s.GetRequiredService<PledgeLedger>().TotalsAsync()).Pledges);
+                    (await s.GetRequiredService<PledgeReads>().TotalsAsync(Principal.Anonymous)).Pledges);
             },
             Principal.Anonymous);
 
@@ -56,9 +56,8 @@ public sealed class ReleasabilityStorageTests
     [Fact]
     public async Task A_viewer_with_a_member_still_sees_only_coalition_records()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await db.With(s => s.GetRequiredService<ScenarioLoader>().LoadAsync(ScenarioLoader.DefaultPath));
-        await db.With(s => s.GetRequiredService<PledgeLedger>().CreateAsync(Input("For the UK only", "rel-to", "GBR"), Principal.System));
+        await using var db = await TestDatabase.WithDemoAsync();
+        await db.With(s => s.GetRequiredService<PledgeWrites>().CreateAsync(TestDatabase.TestRunner, Input("For the UK only", "rel-to", "GBR")));
 
         var seenByViewer = await db.With(s => s.GetRequiredService<TruceDb>().Pledges.CountAsync(p => p.Title == "For the UK only"), new Principal("v", Role.Viewer, "GBR"));
         var seenByLiaison = await db.With(s => s.GetRequiredService<TruceDb>().Pledges.CountAsync(p => p.Title == "For the UK only"), new Principal("l", Role.Liaison, "GBR"));
@@ -70,8 +69,7 @@ public sealed class ReleasabilityStorageTests
     [Fact]
     public async Task History_and_audit_rows_cannot_be_changed_or_deleted_through_Truce()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await db.With(s => s.GetRequiredService<ScenarioLoader>().LoadAsync(ScenarioLoader.DefaultPath));
+        await using var db = await TestDatabase.WithDemoAsync();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.With(async s =>
         {
@@ -89,26 +87,47 @@ public sealed class ReleasabilityStorageTests
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", revisionError.Message, StringComparison.Ordinal);
-        Assert.True((await db.With(s => s.GetRequiredService<AuditTrail>().VerifyAsync())).Intact);
+        Assert.True(Expect.Done(await db.With(s => s.GetRequiredService<AuditTrail>().VerifyAsync(TestDatabase.TestRunner))).Intact);
     }
 
     [Fact]
     public async Task Every_ledger_write_is_chained_into_the_audit_trail()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await db.With(s => s.GetRequiredService<ScenarioLoader>().LoadAsync(ScenarioLoader.DefaultPath));
+        await using var db = await TestDatabase.WithDemoAsync();
 
         var (entries, verification) = await db.With(async s =>
         {
             var audit = s.GetRequiredService<AuditTrail>();
-            return (await audit.ListAsync(new AuditQuery(Limit: 1000)), await audit.VerifyAsync());
+            return (Expect.Done(await audit.ListAsync(TestDatabase.TestRunner, new AuditQuery(Limit: 1000))), Expect.Done(await audit.VerifyAsync(TestDatabase.TestRunner)));
         });
 
         Assert.True(verification.Intact, verification.Problem);
         Assert.Equal(entries.Count, verification.Entries);
-        Assert.Equal("scenario.loaded", entries[0].Action);
+        Assert.Equal("demo.loaded", entries[0].Action);
         Assert.Equal(entries.Count - 1, entries.Count(e => e.Action == "pledge.created"));
-        Assert.All(entries.Where(e => e.Action == "pledge.created"), e => Assert.NotNull(e.AfterHash));
+        Expect.All(entries.Where(e => e.Action == "pledge.created"), e => Assert.NotNull(e.AfterHash));
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i).Reverse(), entries.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_read_of_marked_records_that_names_no_principal_fails_rather_than_reading_as_anybody()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        await using var scope = db.Scope();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<TruceDb>().Pledges.CountAsync());
+
+        Assert.Contains("without saying for whom", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Records_without_a_marking_and_existence_checks_need_no_principal()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        await using var scope = db.Scope();
+        var truce = scope.ServiceProvider.GetRequiredService<TruceDb>();
+
+        Assert.True(await truce.AuditEntries.AnyAsync());
+        Assert.True(await truce.ExistsUnfilteredAsync<Core.Coalition.CoalitionMember>(m => m.ActorCode == "GBR", "test", CancellationToken.None));
     }
 }

@@ -1,37 +1,44 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Security;
-using Truce.Storage;
-using Truce.Storage.Security;
+using Truce.Testing;
 
 namespace Truce.Storage.Tests;
 
-/// <summary>A fresh SQLite file per test, migrated, with the storage services over it.</summary>
+/// <summary>
+/// A SQLite file per test with the storage services over it: a copy of a template migrated (and, when
+/// asked, loaded with the demo data) once per test run.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "truce-storage-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>Reads and writes that a test makes directly, not through a service that names its principal.</summary>
+    public static readonly Principal TestRunner = Principal.System("storage test");
+
+    private static readonly Lazy<Task<string>> Migrated = new(() => BuildAsync(withDemo: false));
+    private static readonly Lazy<Task<string>> WithDemo = new(() => BuildAsync(withDemo: true));
+
+    private readonly string _folder;
     private readonly ServiceProvider _services;
 
-    private TestDatabase()
+    private TestDatabase(string folder)
     {
-        _services = new ServiceCollection().AddTruceStorage(new StorageOptions { SqlitePath = Path.Combine(_folder, "truce.db") }).BuildServiceProvider();
+        _folder = folder;
+        _services = new ServiceCollection().AddTruceStorage(_ => new StorageOptions { SqlitePath = Path.Combine(folder, "truce.db") }).BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync()
-    {
-        var database = new TestDatabase();
-        await using var scope = database.Scope();
-        await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TruceDb>());
-        return database;
-    }
+    /// <summary>A migrated, empty database.</summary>
+    public static Task<TestDatabase> CreateAsync() => CopyAsync(Migrated);
+
+    /// <summary>A migrated database with the demo data loaded.</summary>
+    public static Task<TestDatabase> WithDemoAsync() => CopyAsync(WithDemo);
 
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();
 
-    /// <summary>Runs <paramref name="action"/> in a scope that reads as <paramref name="principal"/> (default: an admin, who sees all).</summary>
-    public async Task<T> With<T>(Func<IServiceProvider, Task<T>> action, Principal? principal = null)
+    /// <summary>Runs <paramref name="action"/> in a scope whose database reads as <paramref name="reader"/> (default: an admin, who sees all).</summary>
+    public async Task<T> With<T>(Func<IServiceProvider, Task<T>> action, Principal? reader = null)
     {
         await using var scope = Scope();
-        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal = principal ?? Principal.System;
+        using var reading = scope.ServiceProvider.GetRequiredService<TruceDb>().ReadAs(reader ?? TestRunner);
         return await action(scope.ServiceProvider);
     }
 
@@ -40,5 +47,34 @@ public sealed class TestDatabase : IAsyncDisposable
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task<TestDatabase> CopyAsync(Lazy<Task<string>> template)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "truce-storage-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(await template.Value, Path.Combine(folder, "truce.db"));
+        return new TestDatabase(folder);
+    }
+
+    private static async Task<string> BuildAsync(bool withDemo)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "truce-storage-tests", "template-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "truce.db");
+        await using (var services = new ServiceCollection().AddTruceStorage(_ => new StorageOptions { SqlitePath = path }).BuildServiceProvider())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
+            await StorageSetup.MigrateAsync(db);
+            if (withDemo)
+            {
+                Expect.Done(await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(TestRunner, DemoData.DefaultPath));
+            }
+
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        return path;
     }
 }

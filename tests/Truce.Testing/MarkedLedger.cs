@@ -37,10 +37,11 @@ public sealed class MarkedLedger : TruceApp
     {
         await base.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
-        var ledger = scope.ServiceProvider.GetRequiredService<PledgeLedger>();
+        var writes = scope.ServiceProvider.GetRequiredService<PledgeWrites>();
         foreach (var (name, member, level, relTo, troops) in Markings)
         {
-            var result = await ledger.CreateAsync(
+            var created = await writes.CreateAsync(
+                Principal.System("test set-up"),
                 new PledgeInput
                 {
                     Member = member,
@@ -50,9 +51,8 @@ public sealed class MarkedLedger : TruceApp
                     Unit = "troops",
                     Sources = [new CitationInput { Url = "https://example.org/marked" }],
                     Marking = new MarkingInput { Level = level, RelTo = [.. relTo] },
-                },
-                Principal.System);
-            Ids[name] = result.Pledge!.Id;
+                });
+            Ids[name] = Expect.Done(created).Id;
         }
     }
 }

@@ -15,26 +15,20 @@ using Xunit;
 namespace Truce.Testing;
 
 /// <summary>
-/// Truce as its users meet it: the real server on its own SQLite file with the demo scenario loaded, and
-/// one account (with an API token) for each role. Tests talk to it over HTTP as a person or a feed would.
+/// Truce as its users meet it: the real server on its own SQLite file (a copy of the
+/// <see cref="TemplateDatabase"/>: the demo data, one account per role, tokens of several scopes). Tests
+/// talk to it over HTTP as a person or a feed would.
 /// </summary>
 public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminPassword = "first-operator-secret";
-    public const string Password = "a-long-test-password";
+    public const string AdminPassword = TemplateDatabase.AdminPassword;
+    public const string Password = TemplateDatabase.Password;
 
     /// <summary>The accounts every test can use: user name → (role, member).</summary>
-    public static readonly IReadOnlyDictionary<string, (Role Role, string? Member)> Accounts = new Dictionary<string, (Role, string?)>
-    {
-        ["admin"] = (Role.Admin, null),
-        ["planner"] = (Role.Planner, null),
-        ["liaison-gbr"] = (Role.Liaison, "GBR"),
-        ["liaison-fra"] = (Role.Liaison, "FRA"),
-        ["viewer"] = (Role.Viewer, null),
-    };
+    public static IReadOnlyDictionary<string, (Role Role, string? Member)> Accounts => TemplateDatabase.Accounts;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "truce-tests", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string> _tokens = [];
+    private IReadOnlyDictionary<string, string> _tokens = new Dictionary<string, string>();
 
     public TruceApp()
         : this(kestrel: false)
@@ -60,21 +54,8 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        _tokens = await TemplateDatabase.CopyToAsync(DatabasePath);
         StartServer();
-        await using var scope = Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        foreach (var (name, (role, member)) in Accounts)
-        {
-            if (name != "admin")
-            {
-                var (_, _, error) = await accounts.CreateAsync(new NewUser(name, role, member, Password), Principal.System);
-                Assert.Null(error);
-            }
-
-            var (secret, tokenError) = await accounts.CreateTokenAsync(name, "tests", TimeSpan.FromDays(1), [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning], Principal.System);
-            Assert.Null(tokenError);
-            _tokens[name] = secret!;
-        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -94,24 +75,41 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:SqlitePath", DatabasePath);
-        builder.UseSetting("Admin:Password", AdminPassword);
+        foreach (var (key, value) in TemplateDatabase.Settings(DatabasePath))
+        {
+            builder.UseSetting(key, value);
+        }
 
-        // Real PBKDF2, fewer rounds: sign-ins stay fast without changing the code path.
-        builder.UseSetting("Security:PasswordHashIterations", "1000");
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
     }
 
-    public string TokenOf(string user) => _tokens[user];
+    /// <summary>Writes what the access log has counted (token uses, refusals) now, as the background writer does at shutdown.</summary>
+    public async Task<int> WriteAccessLogAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await Services.GetRequiredService<AccessLog>().FlushAsync(
+            scope.ServiceProvider.GetRequiredService<Truce.Storage.TruceDb>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), closeAll: true);
+    }
 
-    /// <summary>An API client that sends the user's bearer token; null for an anonymous client.</summary>
-    public HttpClient Api(string? user)
+    /// <summary>How many entries the audit trail holds.</summary>
+    public async Task<long> AuditCountAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.LongCountAsync(scope.ServiceProvider.GetRequiredService<Truce.Storage.TruceDb>().AuditEntries);
+    }
+
+    /// <summary>The secret of the user's token with every scope the tests need, or with exactly <paramref name="scopes"/>.</summary>
+    public string TokenOf(string user, params string[] scopes) =>
+        _tokens[TemplateDatabase.Key(user, scopes.Length == 0 ? TemplateDatabase.ScopeSets[0] : scopes)];
+
+    /// <summary>An API client that sends the user's bearer token (with <paramref name="scopes"/>, or every scope); null for an anonymous client.</summary>
+    public HttpClient Api(string? user, params string[] scopes)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (user is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[user]);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(user, scopes));
         }
 
         return client;

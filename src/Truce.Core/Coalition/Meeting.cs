@@ -50,23 +50,3 @@ public sealed class Meeting : IMarked
 
     public List<Citation> Sources { get; set; } = [];
 }
-
-public sealed class MeetingParticipant
-{
-    public int Id { get; set; }
-
-    public int MeetingId { get; set; }
-
-    public required string ActorCode { get; set; }
-
-    public Actor? Actor { get; set; }
-
-    /// <summary>The person who attended for a state or organisation, when sources name them.</summary>
-    public string? RepresentedByCode { get; set; }
-
-    public Actor? RepresentedBy { get; set; }
-
-    public ParticipantRole Role { get; set; }
-
-    public Confidence Confidence { get; set; }
-}

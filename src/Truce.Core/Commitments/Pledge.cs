@@ -78,37 +78,3 @@ public sealed class Pledge : IMarked
 
     public bool HasCondition(ConditionKind kind) => Conditions.Exists(c => c.Kind == kind);
 }
-
-public sealed class PledgeCondition
-{
-    public ConditionKind Kind { get; set; }
-
-    public string? Note { get; set; }
-}
-
-/// <summary>
-/// One entry of a pledge's append-only history: the version it produced, who made it, when, why, and
-/// what changed. Revisions are never updated or deleted.
-/// </summary>
-public sealed class PledgeRevision
-{
-    public long Id { get; set; }
-
-    public int PledgeId { get; set; }
-
-    public int Version { get; set; }
-
-    public DateTime ChangedAtUtc { get; set; }
-
-    public required string ChangedBy { get; set; }
-
-    public required string Reason { get; set; }
-
-    /// <summary>The changed fields as JSON (<see cref="FieldChange"/> list).</summary>
-    public required string ChangesJson { get; set; }
-
-    /// <summary>The whole pledge after this change, as JSON, so any version can be shown as it was.</summary>
-    public required string SnapshotJson { get; set; }
-}
-
-public sealed record FieldChange(string Field, string? Before, string? After);

@@ -1,4 +1,5 @@
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Core.Commitments;
 
@@ -51,14 +52,6 @@ public sealed class PledgeInput
 
     /// <summary>Why the pledge is being entered or changed; it goes into the history.</summary>
     public string? Reason { get; set; }
-}
-
-/// <summary>A marking as a client writes it: <c>{"level": "rel-to", "relTo": ["GBR", "FRA"]}</c>.</summary>
-public sealed class MarkingInput
-{
-    public string? Level { get; set; }
-
-    public List<string>? RelTo { get; set; }
 }
 
 public sealed class MoneyInput

@@ -84,20 +84,16 @@ public sealed record PledgeQuery
             Limit = limit ?? DefaultLimit,
         };
     }
+
+    /// <summary>The filters in words, for an export's audit entry.</summary>
+    public string Describe() => string.Join(
+        ", ",
+        new[]
+        {
+            Member is null ? null : $"member={Member}",
+            Category is null ? null : $"category={Kebab.Of(Category.Value)}",
+            Stage is null ? null : $"stage={Kebab.Of(Stage.Value)}",
+            Condition is null ? null : $"condition={Kebab.Of(Condition.Value)}",
+            Search is null ? null : $"q={Search}",
+        }.Where(x => x is not null).DefaultIfEmpty("none"));
 }
-
-/// <summary>One page of results, the total that matched, and the cursor of the next page if there is one.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, string? NextCursor);
-
-/// <summary>The ledger's figures for the dashboard: what is pledged, and how much of it hangs on a condition.</summary>
-public sealed record LedgerTotals(
-    int Members,
-    int Pledges,
-    IReadOnlyList<CategoryStageCount> ByCategoryAndStage,
-    long TroopsPledged,
-    long TroopsNeedingUsBackstop,
-    long TroopsNeedingUnMandate,
-    long TroopsNeedingEither,
-    decimal FundingAndAidEur);
-
-public sealed record CategoryStageCount(string Category, string Stage, int Count);

@@ -86,6 +86,13 @@ public sealed class MissionRequirement : IMarked
     public Marking Marking { get; set; } = Marking.Coalition();
 
     public Requirement ToRequirement() => new(Id, Code, CapabilityCode, Quantity, SectorCode, WindowStart, WindowEnd, Priority, Note);
+
+    /// <summary>Takes a checked line's values (<see cref="RequirementRules"/>); the mission, code and marking stay.</summary>
+    public void Take(Requirement line)
+    {
+        (CapabilityCode, SectorCode, Quantity) = (line.CapabilityCode, line.SectorCode, line.Quantity);
+        (WindowStart, WindowEnd, Priority, Note) = (line.WindowStart, line.WindowEnd, line.Priority, line.Note);
+    }
 }
 
 /// <summary>A saved what-if with a name, so planners can compare the same cases again.</summary>
@@ -105,72 +112,4 @@ public sealed class SavedScenario : IMarked
     public int Version { get; set; } = 1;
 
     public Marking Marking { get; set; } = Marking.Coalition();
-}
-
-/// <summary>
-/// A scenario as clients write it: which conditions do not hold (<c>without</c>), whose parliaments have
-/// approved (null: all), which members are out, the plan date, and per-member caps.
-/// </summary>
-public sealed class ScenarioInput
-{
-    public string? Name { get; set; }
-
-    public List<string>? Without { get; set; }
-
-    public List<string>? ParliamentApproved { get; set; }
-
-    public List<string>? ExcludedMembers { get; set; }
-
-    public DateOnly? PlanDate { get; set; }
-
-    public Dictionary<string, long>? MemberLimits { get; set; }
-
-    public MarkingInput? Marking { get; set; }
-
-    public static readonly DateOnly DefaultPlanDate = new(2025, 4, 1);
-
-    /// <summary>Reads the input into a scenario, naming each word that is wrong.</summary>
-    public PlanningScenario ToScenario(ValidationErrors errors, string prefix = "scenario")
-    {
-        var holding = new HashSet<ConditionKind>(Enum.GetValues<ConditionKind>().Where(c => !PlanningScenario.Caveats.Contains(c)));
-        for (var i = 0; i < (Without?.Count ?? 0); i++)
-        {
-            if (!Kebab.TryParse(Without![i], out ConditionKind condition))
-            {
-                errors.Add($"{prefix}.without[{i}]", $"'{Without[i]}' is not a condition; expected one of {Kebab.Choices<ConditionKind>()}.");
-            }
-            else if (PlanningScenario.Caveats.Contains(condition))
-            {
-                errors.Add($"{prefix}.without[{i}]", $"'{Without[i]}' is a caveat on where a pledge may serve, not something a scenario turns off.");
-            }
-            else
-            {
-                holding.Remove(condition);
-            }
-        }
-
-        foreach (var (member, limit) in MemberLimits ?? [])
-        {
-            if (limit < 0)
-            {
-                errors.Add($"{prefix}.memberLimits.{member}", $"A limit cannot be negative; got {limit}.");
-            }
-        }
-
-        return new PlanningScenario
-        {
-            Name = string.IsNullOrWhiteSpace(Name) ? Describe() : Name.Trim(),
-            Holding = holding,
-            ParliamentApproved = ParliamentApproved?.ToHashSet(StringComparer.Ordinal),
-            ExcludedMembers = (ExcludedMembers ?? []).ToHashSet(StringComparer.Ordinal),
-            PlanDate = PlanDate ?? DefaultPlanDate,
-            MemberLimits = MemberLimits ?? [],
-        };
-    }
-
-    private string Describe()
-    {
-        var parts = (Without ?? []).Select(w => "no " + w.Replace('-', ' ')).Concat((ExcludedMembers ?? []).Select(m => "without " + m)).ToList();
-        return parts.Count == 0 ? "Base case" : string.Join(", ", parts);
-    }
 }

@@ -5,9 +5,18 @@ namespace Truce.Core.Planning;
 /// <summary>Contradictory or incomplete inputs, named before any solver runs.</summary>
 public static class PlanningValidation
 {
+    /// <summary>Every rule of a problem: its lines, its offers and its scenario.</summary>
     public static ValidationErrors Check(PlanningProblem problem)
     {
         var errors = new ValidationErrors();
+        CheckLinesAndOffers(problem, errors);
+        CheckScenario(problem.Scenario, errors);
+        return errors;
+    }
+
+    /// <summary>The requirement lines and the offers of a problem, for callers that read the scenario themselves.</summary>
+    public static void CheckLinesAndOffers(PlanningProblem problem, ValidationErrors errors)
+    {
         if (problem.Requirements.Count == 0)
         {
             errors.Add("requirements", "The mission has no requirements: there is nothing to plan.");
@@ -15,30 +24,7 @@ public static class PlanningValidation
 
         foreach (var (r, i) in problem.Requirements.Select((r, i) => (r, i)))
         {
-            if (!problem.Capabilities.ContainsKey(r.CapabilityCode))
-            {
-                errors.Add($"requirements[{i}].capability", $"'{r.CapabilityCode}' is not in the capability catalogue.");
-            }
-
-            if (!problem.Sectors.ContainsKey(r.SectorCode))
-            {
-                errors.Add($"requirements[{i}].sector", $"'{r.SectorCode}' is not a known sector.");
-            }
-
-            if (r.Quantity <= 0)
-            {
-                errors.Add($"requirements[{i}].quantity", $"{r.Code}: must be above zero; got {r.Quantity}.");
-            }
-
-            if (r.WindowEnd < r.WindowStart)
-            {
-                errors.Add($"requirements[{i}].window", $"{r.Code}: the window ends ({r.WindowEnd:yyyy-MM-dd}) before it starts ({r.WindowStart:yyyy-MM-dd}).");
-            }
-
-            if (r.Priority < 1)
-            {
-                errors.Add($"requirements[{i}].priority", $"{r.Code}: priority 1 is the highest; got {r.Priority}.");
-            }
+            RequirementRules.Check(r, problem.Capabilities.ContainsKey, problem.Sectors.ContainsKey, errors, $"requirements[{i}].");
         }
 
         foreach (var (o, i) in problem.Offers.Select((o, i) => (o, i)))
@@ -54,19 +40,21 @@ public static class PlanningValidation
             }
         }
 
-        foreach (var (member, limit) in problem.Scenario.MemberLimits)
+    }
+
+    /// <summary>The rules of a scenario itself: member caps are not negative, and an excluded member has none.</summary>
+    public static void CheckScenario(PlanningScenario scenario, ValidationErrors errors, string prefix = "scenario")
+    {
+        foreach (var (member, limit) in scenario.MemberLimits)
         {
             if (limit < 0)
             {
-                errors.Add($"scenario.memberLimits.{member}", $"A limit cannot be negative; got {limit}.");
+                errors.Add($"{prefix}.memberLimits.{member}", $"A limit cannot be negative; got {limit}.");
             }
-
-            if (problem.Scenario.ExcludedMembers.Contains(member) && limit > 0)
+            else if (scenario.ExcludedMembers.Contains(member) && limit > 0)
             {
-                errors.Add($"scenario.memberLimits.{member}", $"{member} is excluded from the scenario and given a limit of {limit}: choose one.");
+                errors.Add($"{prefix}.memberLimits.{member}", $"{member} is excluded from the scenario and given a limit of {limit}: choose one.");
             }
         }
-
-        return errors;
     }
 }

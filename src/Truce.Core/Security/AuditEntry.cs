@@ -10,7 +10,7 @@ namespace Truce.Core.Security;
 /// contents and the previous entry's hash, so changing, removing or inserting an entry breaks the chain
 /// from that point on.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IAppendOnly
 {
     /// <summary>The previous hash of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);

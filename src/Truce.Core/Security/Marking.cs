@@ -58,9 +58,3 @@ public sealed class Marking
         _ => "NATIONAL " + Owner,
     };
 }
-
-/// <summary>A record that carries a releasability marking.</summary>
-public interface IMarked
-{
-    Marking Marking { get; }
-}

@@ -3,8 +3,9 @@ using Truce.Core.Common;
 namespace Truce.Core.Security;
 
 /// <summary>
-/// Who is acting: a signed-in user, a token holder, or the operator at the CLI. Every write takes one,
-/// so the ledger can both refuse what the role forbids and record who did it.
+/// Who is acting: a signed-in user, a token holder, the operator at the CLI, or Truce itself doing a job.
+/// Every service call is given one, explicitly: reads see what it may see, writes are refused what its role
+/// forbids and record who did them. There is no ambient principal to forget.
 /// </summary>
 public sealed record Principal(string Name, Role Role, string? MemberCode)
 {
@@ -14,10 +15,19 @@ public sealed record Principal(string Name, Role Role, string? MemberCode)
     /// <summary>Nobody signed in: sees PUBLIC records only. The default wherever no principal was set.</summary>
     public static readonly Principal Anonymous = new("anonymous", Role.Viewer, null) { IsAnonymous = true };
 
-    /// <summary>Truce itself, at start (migrations, the demo scenario, the first admin).</summary>
-    public static readonly Principal System = new("system", Role.Admin, null);
+    /// <summary>
+    /// Truce itself doing a job no request asked for (start-up, loading the demo data, and later reports,
+    /// fusion and imports): an admin that sees every marking, named for its job. Its reads are logged, so
+    /// what a job read beyond any person's view can be traced.
+    /// </summary>
+    public static Principal System(string job) => new($"system:{job}", Role.Admin, null) { Job = job };
 
     public bool IsAnonymous { get; private init; }
+
+    /// <summary>The job a system principal does; null for people, tokens and the operator.</summary>
+    public string? Job { get; private init; }
+
+    public bool IsSystem => Job is not null;
 
     /// <summary>Admins see every record, whatever its marking.</summary>
     public bool SeesAll => Role == Role.Admin && !IsAnonymous;

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Core.Coalition;
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Storage.Coalition;
 
-/// <summary>Reads actors, members and meetings. They change with the scenario, not through the API (yet).</summary>
+/// <summary>Reads actors, members and meetings, as the reader may see them. They change with the demo data, not through the API (yet).</summary>
 public sealed class CoalitionDirectory(TruceDb db)
 {
-    public async Task<IReadOnlyList<ActorView>> ActorsAsync(ActorKind? kind, string? search, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ActorView>> ActorsAsync(Principal reader, ActorKind? kind, string? search, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(reader);
         var query = db.Actors.AsNoTracking();
         if (kind is { } k)
         {
@@ -29,20 +31,22 @@ public sealed class CoalitionDirectory(TruceDb db)
         return actors.Select(a => ActorView.From(a, roles.TryGetValue(a.Code, out var r) ? r : null)).ToList();
     }
 
-    public async Task<ActorView?> ActorAsync(string code, CancellationToken ct = default)
+    public async Task<Outcome<ActorView>> ActorAsync(Principal reader, string code, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(reader);
         var actor = await db.Actors.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
         if (actor is null)
         {
-            return null;
+            return Outcome.NotFound($"No actor with code '{code}'.");
         }
 
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ActorCode == code, ct);
-        return ActorView.From(actor, member?.Role);
+        return Outcome.Done(ActorView.From(actor, member?.Role));
     }
 
-    public async Task<IReadOnlyList<MemberView>> MembersAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<MemberView>> MembersAsync(Principal reader, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(reader);
         var members = await db.Members.AsNoTracking().Include(m => m.Actor).ToListAsync(ct);
         var counts = await db.Pledges.GroupBy(p => p.MemberCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -61,19 +65,18 @@ public sealed class CoalitionDirectory(TruceDb db)
             .ToList();
     }
 
-    public async Task<bool> IsMemberAsync(string code, CancellationToken ct = default) =>
-        await db.Members.AnyAsync(m => m.ActorCode == code, ct);
-
-    public async Task<IReadOnlyList<MeetingView>> MeetingsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<MeetingView>> MeetingsAsync(Principal reader, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(reader);
         var meetings = await MeetingQuery().OrderBy(m => m.Date).ToListAsync(ct);
         return meetings.Select(ToView).ToList();
     }
 
-    public async Task<MeetingView?> MeetingAsync(int id, CancellationToken ct = default)
+    public async Task<Outcome<MeetingView>> MeetingAsync(Principal reader, int id, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(reader);
         var meeting = await MeetingQuery().FirstOrDefaultAsync(m => m.Id == id, ct);
-        return meeting is null ? null : ToView(meeting);
+        return meeting is null ? Outcome.NotFound($"No meeting {id}.") : Outcome.Done(ToView(meeting));
     }
 
     private IQueryable<Meeting> MeetingQuery() => db.Meetings.AsNoTracking().AsSplitQuery()

@@ -1,20 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Truce.Core.Common;
 using Truce.Core.Security;
 
 namespace Truce.Storage.Security;
 
-/// <summary>What <c>truce audit verify</c> found: all entries intact, or the first broken link.</summary>
-public sealed record AuditVerification(long Entries, long? BrokenAt, string? Problem)
-{
-    public bool Intact => BrokenAt is null;
-}
-
-public sealed record AuditQuery(string? Action = null, string? Actor = null, string? Target = null, long? Before = null, int Limit = 100);
-
 /// <summary>
-/// The append-only, hash-chained audit trail. Callers add entries with <see cref="Append"/> next to the
-/// change they record; <see cref="TruceDb"/> numbers and chains them inside the same transaction, and
-/// refuses to update or delete any entry.
+/// The append-only, hash-chained audit trail of acts: writes, releases, exports, sign-ins, token changes.
+/// Reads are not acts and write nothing here (token uses and refusals are summarised by
+/// <see cref="AccessLog"/>). Callers add entries with <see cref="Append"/> next to the change they record;
+/// <see cref="AuditChain"/> numbers and chains them in the same transaction, and
+/// <see cref="AppendOnlyGuard"/> refuses to update or delete any. Only admins may read the trail.
 /// </summary>
 public sealed class AuditTrail(TruceDb db, TimeProvider clock)
 {
@@ -45,8 +40,18 @@ public sealed class AuditTrail(TruceDb db, TimeProvider clock)
 
     private static long _order;
 
-    public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<AuditEntryView>>> ListAsync(Principal who, AuditQuery query, CancellationToken ct = default)
     {
+        if (Refusal(who) is { } refused)
+        {
+            return refused;
+        }
+
+        if (query.Limit is < 1 or > AuditQuery.MaxLimit)
+        {
+            return Outcome.Invalid("limit", $"Must be between 1 and {AuditQuery.MaxLimit}; got {query.Limit}.");
+        }
+
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Action))
         {
@@ -68,43 +73,51 @@ public sealed class AuditTrail(TruceDb db, TimeProvider clock)
             entries = entries.Where(e => e.Seq < before);
         }
 
-        return await entries.OrderByDescending(e => e.Seq).Take(query.Limit).ToListAsync(ct);
+        var found = await entries.OrderByDescending(e => e.Seq).Take(query.Limit).ToListAsync(ct);
+        return Outcome.Done<IReadOnlyList<AuditEntryView>>(found.Select(AuditEntryView.From).ToList());
     }
 
-    public Task<long> CountAsync(CancellationToken ct = default) => db.AuditEntries.LongCountAsync(ct);
+    /// <summary>Only admins read the trail: it names every record and every person.</summary>
+    private static Outcome.Refusal? Refusal(Principal who) =>
+        who.SeesAll ? null : Outcome.Refused($"Only admins may read the audit trail; {who.Name} is a {who.RoleName}.");
 
     /// <summary>
     /// Recomputes the chain from the first entry and names the first entry that does not hold: one whose
     /// contents no longer match its hash (changed, or inserted without the chain), one that does not follow
     /// its predecessor, or a gap where an entry was removed.
     /// </summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    public async Task<Outcome<AuditVerification>> VerifyAsync(Principal who, CancellationToken ct = default)
     {
+        if (Refusal(who) is { } refused)
+        {
+            return refused;
+        }
+
         long expected = 1;
         var previous = AuditEntry.Genesis;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (entry.Seq != expected)
             {
-                return entry.Seq > expected
+                return Outcome.Done(entry.Seq > expected
                     ? new AuditVerification(expected - 1, expected, $"entry {expected} is missing: the trail jumps from entry {expected - 1} to entry {entry.Seq} (removed?)")
-                    : new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} appears out of order after entry {expected - 1} (inserted?)");
+                    : new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} appears out of order after entry {expected - 1} (inserted?)"));
             }
 
             if (entry.PreviousHash != previous)
             {
-                return new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target}) does not follow entry {entry.Seq - 1}: its previous hash does not match (an entry before it was changed, removed or inserted)");
+                return Outcome.Done(new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target}) does not follow entry {entry.Seq - 1}: its previous hash does not match (an entry before it was changed, removed or inserted)"));
             }
 
             if (entry.ComputeHash() != entry.Hash)
             {
-                return new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target} by {entry.Actor}) does not match its hash: it was changed or inserted by hand");
+                return Outcome.Done(new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target} by {entry.Actor}) does not match its hash: it was changed or inserted by hand"));
             }
 
             previous = entry.Hash;
             expected++;
         }
 
-        return new AuditVerification(expected - 1, null, null);
+        return Outcome.Done(new AuditVerification(expected - 1, null, null));
     }
 }

@@ -4,54 +4,54 @@ using Truce.Core.Security;
 
 namespace Truce.Storage.Security;
 
-public sealed record NewUser(string UserName, Role Role, string? MemberCode, string Password, string? DisplayName = null);
-
-public sealed record TokenView(int Id, string Name, string User, string Scopes, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
-
 /// <summary>How new passwords are hashed. Tests lower the iteration count to keep sign-ins fast.</summary>
 public sealed record AccountOptions(int PasswordHashIterations = PasswordHash.DefaultIterations);
 
-/// <summary>What a sign-in came to: the user, or why not (the same words for a wrong name and a wrong password).</summary>
-public sealed record SignInOutcome(User? User, DateTime? LockedUntilUtc)
-{
-    public bool Locked => LockedUntilUtc is not null;
-}
+/// <summary>A token that opened a request: whom it acts for and what it may do.</summary>
+public sealed record TokenHolder(User User, int TokenId, IReadOnlyList<string> Scopes);
 
 /// <summary>
-/// Local accounts and API tokens. Every change here, every sign-in (succeeded or failed) and every use of
-/// a token is written to the audit trail.
+/// Local accounts and API tokens. Creating an account or a token, revoking one, a successful sign-in and a
+/// locked account are acts, audited one by one; using a token, a refused token and a failed sign-in are
+/// counted by the <see cref="AccessLog"/>, which writes them once per window, so no read writes.
+/// Managing accounts and tokens is for admins.
 /// </summary>
-public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit)
+public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit, AccessLog access)
 {
     public Task<bool> AnyAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
-    /// <summary>Creates an account, or returns why not (the field and what was expected).</summary>
-    public async Task<(User? User, string? Field, string? Error)> CreateAsync(NewUser user, Principal by, CancellationToken ct = default)
+    /// <summary>Creates an account; the errors name the field (<c>userName</c>, <c>member</c>, <c>password</c>).</summary>
+    public async Task<Outcome<UserView>> CreateAsync(Principal by, NewUser user, CancellationToken ct = default)
     {
+        if (AdminsOnly(by) is { } refused)
+        {
+            return refused;
+        }
+
         var name = user.UserName.Trim();
         if (name.Length is < 2 or > 100 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
         {
-            return (null, "userName", "Expected 2–100 characters: letters, digits, '.', '-', '_' or '@'.");
+            return Outcome.Invalid("userName", "Expected 2–100 characters: letters, digits, '.', '-', '_' or '@'.");
         }
 
         if (await db.Users.AnyAsync(u => u.UserName == name, ct))
         {
-            return (null, "userName", $"A user named '{name}' already exists.");
+            return Outcome.Invalid("userName", $"A user named '{name}' already exists.");
         }
 
         if (user.Role == Role.Liaison && string.IsNullOrWhiteSpace(user.MemberCode))
         {
-            return (null, "member", "A liaison must belong to a coalition member (e.g. --member GBR).");
+            return Outcome.Invalid("member", "A liaison must belong to a coalition member (e.g. GBR).");
         }
 
-        if (user.MemberCode is { } code && !await db.Members.IgnoreQueryFilters().AnyAsync(m => m.ActorCode == code, ct))
+        if (user.MemberCode is { } code && !await db.ExistsUnfilteredAsync<Core.Coalition.CoalitionMember>(m => m.ActorCode == code, "an account names its member", ct))
         {
-            return (null, "member", $"'{code}' is not a coalition member.");
+            return Outcome.Invalid("member", $"'{code}' is not a coalition member.");
         }
 
         if (PasswordPolicy.Check(user.Password, name) is { } problem)
         {
-            return (null, "password", problem);
+            return Outcome.Invalid("password", problem);
         }
 
         var entity = new User
@@ -66,30 +66,30 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         db.Users.Add(entity);
         audit.Append(by, "user.created", $"user/{name}", detail: $"{Kebab.Of(user.Role)}{(user.MemberCode is null ? string.Empty : " of " + user.MemberCode)}");
         await db.SaveChangesAsync(ct);
-        return (entity, null, null);
+        return Outcome.Created(entity.ToView());
     }
 
     /// <summary>
     /// Checks a password. After <see cref="SignInLockout.MaxFailures"/> failures in a row the account is
-    /// locked for <see cref="SignInLockout.Duration"/>, whatever password comes next.
+    /// locked for <see cref="SignInLockout.Duration"/>, whatever password comes next. A refusal says the
+    /// same for a wrong name and a wrong password.
     /// </summary>
-    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken ct = default)
+    public async Task<Outcome<User>> SignInAsync(string userName, string password, string address, CancellationToken ct = default)
     {
         var name = userName.Trim();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct);
         var now = Now();
         if (user is null)
         {
             // Spend the same time as a real check, so a failed sign-in does not reveal which names exist.
             PasswordHash.Verify(password, DummyHash.Value);
-            await audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{Truncate(name)}", "unknown user", ct);
-            return new SignInOutcome(null, null);
+            return Failed(address, name, "unknown user");
         }
 
         if (user.LockedUntilUtc is { } locked && locked > now)
         {
-            await audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{name}", "account locked", ct);
-            return new SignInOutcome(null, locked);
+            access.Refused(RefusalKind.SignIn, address, name, "account locked");
+            return Outcome.Refused(Locked(locked));
         }
 
         if (!PasswordHash.Verify(password, user.PasswordHash))
@@ -97,115 +97,159 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             // Counted in the database in one statement, so parallel guesses cannot lose increments.
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedSignIns, x => x.FailedSignIns + 1), ct);
             var failures = await db.Users.Where(u => u.Id == user.Id).Select(u => u.FailedSignIns).FirstAsync(ct);
-            var detail = $"wrong password ({failures} in a row)";
-            DateTime? lockedUntil = null;
-            if (failures >= SignInLockout.MaxFailures)
+            if (failures < SignInLockout.MaxFailures)
             {
-                lockedUntil = now + SignInLockout.Duration;
-                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedUntilUtc, lockedUntil).SetProperty(x => x.FailedSignIns, 0), ct);
-                detail += $"; locked until {lockedUntil:yyyy-MM-dd HH:mm} UTC";
+                return Failed(address, name, "wrong password");
             }
 
-            db.Entry(user).State = EntityState.Detached;
-            await audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{name}", detail, ct);
-            return new SignInOutcome(null, lockedUntil);
+            // Locking is an act with consequences for the account's owner: audited at once, not summed.
+            var until = now + SignInLockout.Duration;
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedUntilUtc, until).SetProperty(x => x.FailedSignIns, 0), ct);
+            await audit.RecordAsync(Principal.Anonymous, "user.locked", $"user/{name}", $"{failures} wrong passwords in a row, the last from {address}; locked until {until:yyyy-MM-dd HH:mm} UTC", ct);
+            access.Refused(RefusalKind.SignIn, address, name, "wrong password");
+            return Outcome.Refused(Locked(until));
         }
 
-        user.FailedSignIns = 0;
-        user.LockedUntilUtc = null;
-        audit.Append(user.ToPrincipal(), "sign-in.succeeded", $"user/{name}");
-        await db.SaveChangesAsync(ct);
-        return new SignInOutcome(user, null);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedSignIns, 0).SetProperty(x => x.LockedUntilUtc, (DateTime?)null), ct);
+        await audit.RecordAsync(user.ToPrincipal(), "sign-in.succeeded", $"user/{name}", $"from {address}", ct);
+        return Outcome.Done(user);
     }
 
-    /// <summary>Records a sign-in refused before any password was checked (throttled, or fields left empty).</summary>
-    public Task RefusedAsync(string? userName, string reason, CancellationToken ct = default) =>
-        audit.RecordAsync(Principal.Anonymous, "sign-in.failed", $"user/{Truncate(userName?.Trim() ?? string.Empty)}", reason, ct);
+    /// <summary>A sign-in refused before any password was checked (throttled, or fields left empty): counted, not written.</summary>
+    public void Refused(string? userName, string address, string reason) =>
+        access.Refused(RefusalKind.SignIn, address, Truncate(userName?.Trim() ?? string.Empty), reason);
 
+    /// <summary>The account behind a session, re-read at every request so that a changed role takes effect at once.</summary>
     public Task<User?> FindAsync(string userName, CancellationToken ct = default) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
 
     /// <summary>Creates a token and returns its secret, which is not stored and cannot be shown again.</summary>
-    public async Task<(string? Secret, string? Error)> CreateTokenAsync(string userName, string tokenName, TimeSpan lifetime, IReadOnlyCollection<string> scopes, Principal by, CancellationToken ct = default)
+    public async Task<Outcome<NewToken>> CreateTokenAsync(Principal by, string userName, string tokenName, TimeSpan lifetime, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
     {
+        if (AdminsOnly(by) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
         {
-            return (null, $"No user named '{userName}'.");
+            errors.Add("user", $"No user named '{userName}'.");
         }
 
         var unknown = scopes.Where(s => !TokenScopes.Known.Contains(s)).ToList();
         if (unknown.Count > 0 || scopes.Count == 0)
         {
-            return (null, $"Unknown scope '{string.Join(", ", unknown)}'; expected one or more of {string.Join(", ", TokenScopes.Known)}.");
+            errors.Add("scopes", $"{(unknown.Count > 0 ? $"Unknown scope '{string.Join(", ", unknown)}'; expected" : "Expected")} one or more of {string.Join(", ", TokenScopes.Known)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(tokenName) || tokenName.Length > 100)
+        {
+            errors.Add("name", "Required: what the token is for, at most 100 characters.");
+        }
+
+        if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromDays(3650))
+        {
+            errors.Add("expiresInDays", $"Between 1 and 3,650 days; got {lifetime.TotalDays:0.#}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid(errors);
         }
 
         var secret = ApiToken.NewSecret();
         var now = Now();
         var token = new ApiToken
         {
-            UserId = user.Id,
-            Name = tokenName,
+            UserId = user!.Id,
+            Name = tokenName.Trim(),
             TokenHash = ApiToken.HashOf(secret),
             Scopes = string.Join(' ', scopes.Distinct(StringComparer.Ordinal)),
             CreatedAtUtc = now,
             ExpiresAtUtc = now + lifetime,
         };
+
         // The token and its audit entry are saved together: no token exists without its record.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        audit.Append(by, "token.created", $"token/{token.Id}", detail: $"'{tokenName}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}");
+        audit.Append(by, "token.created", $"token/{token.Id}", detail: $"'{token.Name}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (secret, null);
+        return Outcome.Created(new NewToken(secret, View(token, user.UserName)));
     }
 
-    public async Task<IReadOnlyList<TokenView>> TokensAsync(string? userName, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<TokenView>>> TokensAsync(Principal by, string? userName, CancellationToken ct = default)
     {
+        if (AdminsOnly(by) is { } refused)
+        {
+            return refused;
+        }
+
         var tokens = db.ApiTokens.AsNoTracking().Include(t => t.User).AsQueryable();
         if (userName is not null)
         {
             tokens = tokens.Where(t => t.User!.UserName == userName);
         }
 
-        return (await tokens.OrderBy(t => t.Id).ToListAsync(ct))
-            .Select(t => new TokenView(t.Id, t.Name, t.User!.UserName, t.Scopes, Utc(t.CreatedAtUtc), Utc(t.ExpiresAtUtc), Utc(t.RevokedAtUtc), Utc(t.LastUsedAtUtc)))
-            .ToList();
+        return Outcome.Done<IReadOnlyList<TokenView>>((await tokens.OrderBy(t => t.Id).ToListAsync(ct)).Select(t => View(t, t.User!.UserName)).ToList());
     }
 
-    /// <summary>Revokes a token at once; false when there is no such token or it was revoked already.</summary>
-    public async Task<bool> RevokeTokenAsync(int id, Principal by, CancellationToken ct = default)
+    /// <summary>Revokes a token at once: its next request is refused.</summary>
+    public async Task<Outcome<TokenView>> RevokeTokenAsync(Principal by, int id, CancellationToken ct = default)
     {
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.RevokedAtUtc == null, ct);
+        if (AdminsOnly(by) is { } refused)
+        {
+            return refused;
+        }
+
+        var token = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.Id == id && t.RevokedAtUtc == null, ct);
         if (token is null)
         {
-            return false;
+            return Outcome.NotFound($"No active token {id}.");
         }
 
         token.RevokedAtUtc = Now();
         audit.Append(by, "token.revoked", $"token/{id}", detail: $"'{token.Name}'");
         await db.SaveChangesAsync(ct);
-        return true;
+        return Outcome.Done(View(token, token.User!.UserName));
     }
 
-    /// <summary>The token and its user, if the token exists, is not revoked and has not expired. Each use is audited.</summary>
-    public async Task<(User User, ApiToken Token)?> UseTokenAsync(string secret, string request, CancellationToken ct = default)
+    /// <summary>
+    /// The holder of a token, if it exists, is not revoked and has not expired. Reads only: the use is
+    /// counted by the access log, which records the first in each window.
+    /// </summary>
+    public async Task<Outcome<TokenHolder>> AuthenticateTokenAsync(string secret, string request, string address, CancellationToken ct = default)
     {
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
-        var now = Now();
-        if (token is null || !token.IsUsableAt(now))
+        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        if (token is null || !token.IsUsableAt(Now()))
         {
-            await audit.RecordAsync(Principal.Anonymous, "token.refused", token is null ? "token/unknown" : $"token/{token.Id}", $"{(token is null ? "unknown" : token.RevokedAtUtc is null ? "expired" : "revoked")}: {Truncate(request)}", ct);
-            return null;
+            var reason = token is null ? "unknown" : token.RevokedAtUtc is null ? "expired" : "revoked";
+            access.Refused(RefusalKind.Token, address, Truncate(request), reason);
+            return Outcome.Refused($"The bearer token is {reason}.");
         }
 
-        token.LastUsedAtUtc = now;
-        audit.Append(token.User!.ToPrincipal(), "token.used", $"token/{token.Id}", detail: Truncate(request));
-        await db.SaveChangesAsync(ct);
-        return (token.User!, token);
+        access.TokenUsed(token.Id, token.User!.ToPrincipal(), token.LastUsedAtUtc, Truncate(request));
+        return Outcome.Done(new TokenHolder(token.User!, token.Id, token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
+
+    private Outcome.Refusal Failed(string address, string name, string reason)
+    {
+        access.Refused(RefusalKind.SignIn, address, Truncate(name), reason);
+        return Outcome.Refused("That user name and password do not match an account.");
+    }
+
+    private static string Locked(DateTime until) =>
+        $"This account is locked after repeated failed sign-ins. Try again after {until:HH:mm} UTC, or ask an administrator.";
+
+    private static Outcome.Refusal? AdminsOnly(Principal by) =>
+        by.SeesAll ? null : Outcome.Refused($"Only admins may manage accounts and tokens; {by.Name} is a {by.RoleName}.");
+
+    private static TokenView View(ApiToken t, string user) =>
+        new(t.Id, t.Name, user, t.Scopes, Utc(t.CreatedAtUtc), Utc(t.ExpiresAtUtc), Utc(t.RevokedAtUtc), Utc(t.LastUsedAtUtc));
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

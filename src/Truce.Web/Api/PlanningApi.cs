@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Core.Common;
 using Truce.Core.Planning;
@@ -12,35 +13,29 @@ namespace Truce.Web.Api;
 /// </summary>
 public static class PlanningApi
 {
-    public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapPlanningApi(this RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1/planning").WithTags("Planning").RequireAuthorization();
-        api.MapGet("/capabilities", Capabilities).WithSummary("The capability catalogue: what a unit of each means and what it is measured in.");
-        api.MapGet("/sectors", Sectors).WithSummary("The named areas requirements are placed in, and whether each is in Ukraine or near the front line.");
-        api.MapGet("/missions", Missions).WithSummary("Missions with their requirement lines.");
-        api.MapGet("/missions/{code}", Mission).WithSummary("One mission with its requirement lines.");
-        api.MapPost("/missions/{code}/requirements", AddRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
+        var planning = api.MapGroup("/planning").WithTags("Planning");
+        planning.MapGet("/capabilities", Capabilities).WithSummary("The capability catalogue: what a unit of each means and what it is measured in.");
+        planning.MapGet("/sectors", Sectors).WithSummary("The named areas requirements are placed in, and whether each is in Ukraine or near the front line.");
+        planning.MapGet("/missions", Missions).WithSummary("Missions with their requirement lines.");
+        planning.MapGet("/missions/{code}", Mission).WithSummary("One mission with its requirement lines.");
+        planning.MapPost("/missions/{code}/requirements", AddRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
             .WithSummary("Add a requirement line (capability, quantity, sector, window, priority); audited.").Accepts<RequirementInput>("application/json");
-        api.MapPut("/requirements/{id:int}", UpdateRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
+        planning.MapPut("/requirements/{id:int}", UpdateRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
             .WithSummary("Change a requirement line: any of capability, quantity, sector, window, priority, note; audited.").Accepts<RequirementInput>("application/json");
-        api.MapDelete("/requirements/{id:int}", RemoveRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
+        planning.MapDelete("/requirements/{id:int}", RemoveRequirement).RequireAuthorization(SecuritySetup.EditPlanning)
             .WithSummary("Remove a requirement line; audited with the line as it was.");
-        api.MapGet("/scenarios", Scenarios).WithSummary("Saved scenarios.");
-        api.MapGet("/scenarios/{id:int}", Scenario).WithSummary("One saved scenario's settings.");
-        api.MapPost("/scenarios", SaveScenario).RequireAuthorization(SecuritySetup.EditPlanning)
+        planning.MapGet("/scenarios", Scenarios).WithSummary("Saved scenarios.");
+        planning.MapGet("/scenarios/{id:int}", Scenario).WithSummary("One saved scenario's settings.");
+        planning.MapPost("/scenarios", SaveScenario).RequireAuthorization(SecuritySetup.EditPlanning)
             .WithSummary("Save a scenario under its name (conditions that do not hold, excluded members, plan date, member limits); audited.").Accepts<ScenarioInput>("application/json");
-        api.MapPost("/plans", Plan).WithSummary("Plan a mission under a scenario: allocations, shortfalls, unused pledges with reasons, status, bound, gap, time.")
+        planning.MapPost("/plans", Plan).WithSummary("Plan a mission under a scenario: allocations, shortfalls, unused pledges with reasons, status, bound, gap, time.")
             .Accepts<PlanRequest>("application/json");
-        api.MapPost("/compare", Compare).WithSummary("Plan a mission under two or more scenarios side by side: coverage per line, pledges that drop out and why.")
+        planning.MapPost("/compare", Compare).WithSummary("Plan a mission under two or more scenarios side by side: coverage per line, pledges that drop out and why.")
             .Accepts<CompareRequest>("application/json");
-        return app;
+        return api;
     }
-
-    public sealed record CapabilityView(string Code, string Name, string Category, string Measure, int PersonnelPerUnit, string? Equipment);
-
-    public sealed record SectorView(string Code, string Name, bool InUkraine, bool NearFrontLine, bool Maritime);
-
-    public sealed record ScenarioSummary(int Id, string Name, int Version, DateTime UpdatedAt, string UpdatedBy, string Marking);
 
     public sealed class PlanRequest
     {
@@ -64,128 +59,95 @@ public static class PlanningApi
         public double? TimeLimitSeconds { get; set; }
     }
 
-    private static async Task<Ok<List<CapabilityView>>> Capabilities(PlanService plans, CancellationToken ct) =>
-        TypedResults.Ok((await plans.CapabilitiesAsync(ct)).Select(c => new CapabilityView(c.Code, c.Name, Kebab.Of(c.Category), c.Measure, c.PersonnelPerUnit, c.Equipment)).ToList());
+    private static async Task<Ok<IReadOnlyList<CapabilityView>>> Capabilities(PlanningCatalogue catalogue, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await catalogue.CapabilitiesAsync(user.ToPrincipal(), ct));
 
-    private static async Task<Ok<List<SectorView>>> Sectors(PlanService plans, CancellationToken ct) =>
-        TypedResults.Ok((await plans.SectorsAsync(ct)).Select(s => new SectorView(s.Code, s.Name, s.InUkraine, s.NearFrontLine, s.Maritime)).ToList());
+    private static async Task<Ok<IReadOnlyList<SectorView>>> Sectors(PlanningCatalogue catalogue, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await catalogue.SectorsAsync(user.ToPrincipal(), ct));
 
-    private static async Task<Ok<IReadOnlyList<MissionView>>> Missions(PlanService plans, CancellationToken ct) => TypedResults.Ok(await plans.MissionsAsync(ct));
+    private static async Task<Ok<IReadOnlyList<MissionView>>> Missions(PlanningCatalogue catalogue, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await catalogue.MissionsAsync(user.ToPrincipal(), ct));
 
-    private static async Task<Results<Ok<MissionView>, ProblemHttpResult>> Mission(PlanService plans, string code, CancellationToken ct) =>
-        await plans.MissionAsync(code, ct) is { } mission ? TypedResults.Ok(mission) : ApiProblems.NotFound($"No mission '{code}'.");
+    private static async Task<Results<Ok<MissionView>, ProblemHttpResult, ValidationProblem>> Mission(PlanningCatalogue catalogue, ClaimsPrincipal user, string code, CancellationToken ct) =>
+        (await catalogue.MissionAsync(user.ToPrincipal(), code, ct)).Http();
 
-    private static async Task<IResult> AddRequirement(PlanService plans, HttpContext context, string code, CancellationToken ct)
+    private static async Task<Results<Created<RequirementView>, ProblemHttpResult, ValidationProblem>> AddRequirement(RequirementLines lines, ClaimsPrincipal user, HttpContext context, string code, CancellationToken ct)
     {
-        var (input, problem) = await ApiProblems.ReadBody<RequirementInput>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (line, errors, found) = await plans.AddRequirementAsync(code, input!, context.User.ToPrincipal(), ct);
-        return !found ? ApiProblems.NotFound($"No mission '{code}'.")
-            : line is null ? ApiProblems.Invalid(errors)
-            : TypedResults.Created($"/api/v1/planning/missions/{code}", line);
+        var input = await JsonBody.ReadAsync<RequirementInput>(context.Request);
+        var outcome = input.IsDone ? await lines.AddAsync(user.ToPrincipal(), code, input.Value, ct) : input.AsRefusal();
+        return outcome.Http(line => TypedResults.Created($"/api/v1/planning/missions/{code}", line));
     }
 
-    private static async Task<IResult> UpdateRequirement(PlanService plans, HttpContext context, int id, CancellationToken ct)
+    private static async Task<Results<Ok<RequirementView>, ProblemHttpResult, ValidationProblem>> UpdateRequirement(RequirementLines lines, ClaimsPrincipal user, HttpContext context, int id, CancellationToken ct)
     {
-        var (input, problem) = await ApiProblems.ReadBody<RequirementInput>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (line, errors, found) = await plans.UpdateRequirementAsync(id, input!, context.User.ToPrincipal(), ct);
-        return !found ? ApiProblems.NotFound($"No requirement line {id}.") : line is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(line);
+        var input = await JsonBody.ReadAsync<RequirementInput>(context.Request);
+        return (input.IsDone ? await lines.UpdateAsync(user.ToPrincipal(), id, input.Value, ct) : input.AsRefusal()).Http();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveRequirement(PlanService plans, HttpContext context, int id, CancellationToken ct) =>
-        await plans.RemoveRequirementAsync(id, context.User.ToPrincipal(), ct) ? TypedResults.NoContent() : ApiProblems.NotFound($"No requirement line {id}.");
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveRequirement(RequirementLines lines, ClaimsPrincipal user, int id, CancellationToken ct) =>
+        (await lines.RemoveAsync(user.ToPrincipal(), id, ct)).Http(_ => TypedResults.NoContent());
 
-    private static async Task<Ok<List<ScenarioSummary>>> Scenarios(PlanService plans, CancellationToken ct) =>
-        TypedResults.Ok((await plans.ScenariosAsync(ct)).Select(s => new ScenarioSummary(s.Id, s.Name, s.Version, DateTime.SpecifyKind(s.UpdatedAtUtc, DateTimeKind.Utc), s.UpdatedBy, s.Marking.ToString())).ToList());
+    private static async Task<Ok<IReadOnlyList<ScenarioSummary>>> Scenarios(SavedScenarios scenarios, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await scenarios.ListAsync(user.ToPrincipal(), ct));
 
-    private static async Task<Results<Ok<ScenarioInput>, ProblemHttpResult>> Scenario(PlanService plans, int id, CancellationToken ct) =>
-        await plans.ScenarioAsync(id, ct) is { } scenario ? TypedResults.Ok(scenario) : ApiProblems.NotFound($"No scenario {id}.");
+    private static async Task<Results<Ok<ScenarioInput>, ProblemHttpResult, ValidationProblem>> Scenario(SavedScenarios scenarios, ClaimsPrincipal user, int id, CancellationToken ct) =>
+        (await scenarios.GetAsync(user.ToPrincipal(), id, ct)).Http();
 
-    private static async Task<IResult> SaveScenario(PlanService plans, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Ok<ScenarioSummary>, ProblemHttpResult, ValidationProblem>> SaveScenario(SavedScenarios scenarios, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
-        var (input, problem) = await ApiProblems.ReadBody<ScenarioInput>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (saved, errors) = await plans.SaveScenarioAsync(input!, context.User.ToPrincipal(), ct);
-        return saved is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(new ScenarioSummary(saved.Id, saved.Name, saved.Version, DateTime.SpecifyKind(saved.UpdatedAtUtc, DateTimeKind.Utc), saved.UpdatedBy, saved.Marking.ToString()));
+        var input = await JsonBody.ReadAsync<ScenarioInput>(context.Request);
+        return (input.IsDone ? await scenarios.SaveAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal()).Http();
     }
 
-    private static async Task<IResult> Plan(PlanService plans, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Ok<PlanView>, ProblemHttpResult, ValidationProblem>> Plan(PlanRuns runs, SavedScenarios saved, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
-        var (request, problem) = await ApiProblems.ReadBody<PlanRequest>(context.Request);
-        if (problem is not null)
+        var body = await JsonBody.ReadAsync<PlanRequest>(context.Request);
+        if (!body.IsDone)
         {
-            return problem;
+            return body.AsRefusal().As<PlanView>().Http();
         }
 
-        var (limit, errors) = Checked(request!.Mission, request.TimeLimitSeconds);
+        var request = body.Value;
+        var errors = new ValidationErrors();
+        var limit = Checked(request.Mission, request.TimeLimitSeconds, errors);
         var scenario = request.Scenario ?? new ScenarioInput();
         if (request.ScenarioId is { } id)
         {
-            var saved = await plans.ScenarioAsync(id, ct);
-            if (saved is null)
+            var found = await saved.GetAsync(user.ToPrincipal(), id, ct);
+            if (found.IsDone)
             {
-                errors.Add("scenarioId", $"No saved scenario {id}.");
+                scenario = found.Value;
             }
             else
             {
-                scenario = saved;
+                errors.Add("scenarioId", found.Message!);
             }
         }
 
-        return errors.IsEmpty ? Respond(request.Mission!, await plans.SolveAsync(request.Mission!, scenario, limit, ct)) : ApiProblems.Invalid(errors);
+        return errors.IsEmpty ? (await runs.SolveAsync(user.ToPrincipal(), request.Mission!, scenario, limit, ct)).Http() : Problems.Invalid(errors);
     }
 
-    private static async Task<IResult> Compare(PlanService plans, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Ok<ComparisonView>, ProblemHttpResult, ValidationProblem>> Compare(PlanRuns runs, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
-        var (request, problem) = await ApiProblems.ReadBody<CompareRequest>(context.Request);
-        if (problem is not null)
+        var body = await JsonBody.ReadAsync<CompareRequest>(context.Request);
+        if (!body.IsDone)
         {
-            return problem;
+            return body.AsRefusal().As<ComparisonView>().Http();
         }
 
-        var (limit, errors) = Checked(request!.Mission, request.TimeLimitSeconds);
-        return errors.IsEmpty ? Respond(request.Mission!, await plans.CompareAsync(request.Mission!, request.Scenarios ?? [], limit, ct)) : ApiProblems.Invalid(errors);
+        var errors = new ValidationErrors();
+        var limit = Checked(body.Value.Mission, body.Value.TimeLimitSeconds, errors);
+        return errors.IsEmpty ? (await runs.CompareAsync(user.ToPrincipal(), body.Value.Mission!, body.Value.Scenarios ?? [], limit, ct)).Http() : Problems.Invalid(errors);
     }
 
     /// <summary>What every planning request must say: the mission, and a time limit within bounds.</summary>
-    private static (TimeSpan Limit, ValidationErrors Errors) Checked(string? mission, double? seconds)
+    private static TimeSpan Checked(string? mission, double? seconds, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(mission))
         {
             errors.Add("mission", "Required: the mission's code, e.g. reassurance-force.");
         }
 
-        return (Limit(seconds, errors), errors);
-    }
-
-    /// <summary>A planning outcome as HTTP: 404 for an unknown mission, 400 naming each bad field, else the result.</summary>
-    private static IResult Respond<T>(string mission, (T? Result, ValidationErrors Errors, bool MissionFound) outcome)
-        where T : class =>
-        !outcome.MissionFound ? ApiProblems.NotFound($"No mission '{mission}'.")
-        : outcome.Result is null ? ApiProblems.Invalid(outcome.Errors)
-        : TypedResults.Ok(outcome.Result);
-
-    private static TimeSpan Limit(double? seconds, ValidationErrors errors)
-    {
-        if (seconds is { } s && (s < 0.1 || s > 30))
-        {
-            errors.Add("timeLimitSeconds", $"Between 0.1 and 30 seconds; got {s}.");
-        }
-
-        return seconds is { } v && v >= 0.1 && v <= 30 ? TimeSpan.FromSeconds(v) : PlanService.DefaultLimit;
+        return PlanLimits.TimeLimit(seconds, errors);
     }
 }

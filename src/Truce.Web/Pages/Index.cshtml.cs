@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Truce.Core.Commitments;
 using Truce.Storage.Commitments;
+using Truce.Web.Security;
 
 namespace Truce.Web.Pages;
 
-public sealed class DashboardModel(PledgeLedger ledger) : PageModel
+public sealed class DashboardModel(PledgeReads reads) : PageModel
 {
     public LedgerTotals Totals { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Totals = await ledger.TotalsAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Totals = await reads.TotalsAsync(User.ToPrincipal(), ct);
 }

@@ -22,21 +22,19 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
 
         var secret = header["Bearer ".Length..].Trim();
         var accounts = Context.RequestServices.GetRequiredService<UserAccounts>();
-        var found = await accounts.UseTokenAsync(secret, $"{Request.Method} {Request.Path}", Context.RequestAborted);
-        if (found is not { } use)
-        {
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(SecuritySetup.ToClaims(use.User, SchemeName, use.Token.Scopes.Split(' ')), SchemeName));
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var holder = await accounts.AuthenticateTokenAsync(secret, $"{Request.Method} {Request.Path}", address, Context.RequestAborted);
+        return holder.IsDone
+            ? AuthenticateResult.Success(new AuthenticationTicket(SecuritySetup.ToClaims(holder.Value.User, SchemeName, holder.Value.Scopes), SchemeName))
+            : AuthenticateResult.Fail(holder.Message!);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiProblems.Write(Context, StatusCodes.Status401Unauthorized, "Sign in first", "The bearer token is unknown, revoked or expired.");
+        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Sign in first", "The bearer token is unknown, revoked or expired.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.Write(Context, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.");
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.");
 }

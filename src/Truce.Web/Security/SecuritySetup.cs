@@ -24,6 +24,7 @@ public static class SecuritySetup
     public const string Scheme = "truce";
     public const string EditPledges = "pledges:write";
     public const string EditPlanning = "planning:write";
+    public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
 
@@ -36,9 +37,6 @@ public static class SecuritySetup
             var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(services.GetRequiredService<StorageOptions>().SqlitePath))!, "keys");
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), services.GetRequiredService<ILoggerFactory>());
         }));
-        builder.Services.AddSingleton(services => new AccountOptions(
-            services.GetRequiredService<IConfiguration>().GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
-
         builder.Services.AddAuthentication(Scheme)
             // Bearer tokens open the API only: a page (and its forms) needs a person's cookie, so a token's
             // scopes cannot be stepped around through a page handler.
@@ -60,7 +58,7 @@ public static class SecuritySetup
 
                 // An API client gets a status and a problem, never a redirect to an HTML form.
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
-                    ? ApiProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first", "Send a bearer token (Authorization: Bearer …) or sign in.")
+                    ? Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first", "Send a bearer token (Authorization: Bearer …) or sign in.")
                     : Redirect(context);
                 o.Events.OnValidatePrincipal = async context =>
                 {
@@ -80,7 +78,7 @@ public static class SecuritySetup
                     }
                 };
                 o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
-                    ? ApiProblems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.")
+                    ? Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.")
                     : Redirect(context);
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
@@ -97,23 +95,13 @@ public static class SecuritySetup
             .AddPolicy(EditPlanning, p => p
                 .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePlanning)))
-            .AddPolicy(nameof(Role.Admin), p => p.RequireRole(Kebab.Of(Role.Admin)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
+            .AddPolicy(Admin, p => p.RequireRole(Kebab.Of(Role.Admin)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddHostedService<AccessLogWriter>();
         return builder;
     }
-
-    /// <summary>
-    /// Tells the storage layer whom this request reads for, so its releasability filters apply to
-    /// everything the request touches. Runs after authentication.
-    /// </summary>
-    public static IApplicationBuilder UseCurrentPrincipal(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        context.RequestServices.GetRequiredService<CurrentPrincipal>().Principal =
-            context.User.Identity?.IsAuthenticated == true ? context.User.ToPrincipal() : Principal.Anonymous;
-        await next();
-    });
 
     /// <summary>A token must carry this scope; a cookie carries them all (<see cref="TokenScopes.All"/>).</summary>
     public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
@@ -150,10 +138,15 @@ public static class SecuritySetup
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
-    /// <summary>The acting principal of a request; only called behind an authorization rule.</summary>
+    /// <summary>The principal a request acts for: the signed-in user or token holder, else anonymous (who sees PUBLIC records only).</summary>
     public static Principal ToPrincipal(this ClaimsPrincipal user)
     {
-        var name = user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user.");
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return Principal.Anonymous;
+        }
+
+        var name = user.Identity.Name ?? throw new InvalidOperationException("A signed-in user without a name.");
         var role = Kebab.TryParse(user.FindFirstValue(ClaimTypes.Role), out Role r) ? r : Role.Viewer;
         return new Principal(name, role, user.FindFirstValue(MemberClaim));
     }
@@ -180,7 +173,8 @@ public static class SecuritySetup
                 var detail = missing.Count > 0
                     ? $"This token's scopes ({string.Join(" ", scopes)}) do not include {string.Join(" and ", missing)}."
                     : $"Your role ({role}) may not do this; it needs one of: {string.Join(", ", roles)}.";
-                return ApiProblems.Write(context, StatusCodes.Status403Forbidden, "Not allowed", detail);
+                var rule = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).Concat(roles).Distinct();
+                return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Not allowed", detail, new Dictionary<string, object?> { ["rule"] = string.Join(" ", rule) });
             }
 
             return _default.HandleAsync(next, context, policy, authorizeResult);

@@ -15,7 +15,7 @@ public sealed class CommitmentsApiTests(TruceApp app) : IClassFixture<TruceApp>
     private async Task<Page<PledgeView>> List(string query = "") =>
         await (await _viewer.GetAsync($"/api/v1/pledges{query}")).Read<Page<PledgeView>>();
 
-    private async Task<PledgeView> ScenarioPledge(string key)
+    private async Task<PledgeView> DemoPledge(string key)
     {
         var all = await List("?limit=500");
         return all.Items.Single(p => p.Key == key);
@@ -27,7 +27,7 @@ public sealed class CommitmentsApiTests(TruceApp app) : IClassFixture<TruceApp>
         var page = await List("?limit=500");
 
         Assert.True(page.Total >= 25, $"only {page.Total} pledges");
-        Assert.All(page.Items, p => Assert.NotEmpty(p.Sources));
+        Expect.All(page.Items, p => Assert.NotEmpty(p.Sources));
         Assert.Contains(page.Items, p => p.Member == "ITA" && p.Conditions.Any(c => c.Kind == "un-mandate"));
         Assert.Contains(page.Items, p => p.Member == "POL" && p.Conditions.Any(c => c.Kind == "logistics-only"));
         Assert.Contains(page.Items, p => p.Member == "AUS" && p.Conditions.Any(c => c.Kind == "on-request"));
@@ -45,7 +45,7 @@ public sealed class CommitmentsApiTests(TruceApp app) : IClassFixture<TruceApp>
 
         Assert.NotEmpty(page.Items);
         Assert.Equal(page.Total, page.Items.Count);
-        Assert.All(page.Items, p => Assert.Equal(expected, field switch
+        Expect.All(page.Items, p => Assert.Equal(expected, field switch
         {
             "category" => p.Category,
             "member" => p.Member,
@@ -132,7 +132,7 @@ public sealed class CommitmentsApiTests(TruceApp app) : IClassFixture<TruceApp>
     [Fact]
     public async Task A_pledge_comes_with_its_version_as_ETag()
     {
-        var uk = await ScenarioPledge("gbr-ground-forces");
+        var uk = await DemoPledge("gbr-ground-forces");
 
         var response = await _viewer.GetAsync($"/api/v1/pledges/{uk.Id}");
         var pledge = await response.Read<PledgeView>();
@@ -151,15 +151,15 @@ public sealed class CommitmentsApiTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
-    public async Task A_scenario_pledge_has_its_first_version_in_the_history()
+    public async Task A_demo_pledge_has_its_first_version_in_the_history_entered_by_the_demo_data_loader()
     {
-        var uk = await ScenarioPledge("gbr-air-component");
+        var uk = await DemoPledge("gbr-air-component");
 
         var history = await (await _viewer.GetAsync($"/api/v1/pledges/{uk.Id}/history")).Read<List<PledgeRevisionView>>();
 
         var first = Assert.Single(history);
         Assert.Equal(1, first.Version);
-        Assert.Equal("scenario", first.ChangedBy);
+        Assert.Equal("system:demo-data", first.ChangedBy);
     }
 
     [Fact]

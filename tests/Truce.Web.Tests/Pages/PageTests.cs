@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Truce.Core.Commitments;
+using Truce.Core.Common;
 using Truce.Testing;
 using Truce.Web.Tests.Api;
 
@@ -21,7 +22,7 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
         return await Html(response);
     }
 
-    private async Task<PledgeView> ScenarioPledge(string key) =>
+    private async Task<PledgeView> DemoPledge(string key) =>
         (await (await app.Api("viewer").GetAsync("/api/v1/pledges?limit=500")).Read<Page<PledgeView>>()).Items.Single(p => p.Key == key);
 
     [Fact]
@@ -39,17 +40,17 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
-    public async Task The_navigation_names_every_capability_and_says_which_are_not_built()
+    public async Task The_navigation_names_every_module_and_says_which_are_not_built()
     {
         var client = await app.SignedIn("viewer");
         var page = await Open(client, "/");
 
         var links = page.QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
-        Assert.Equal(Truce.Web.Pages.Capabilities.All.Select(c => c.Name).Append("API"), links);
+        Assert.Equal(Truce.Web.Pages.Modules.All.Select(c => c.Name).Append("API"), links);
 
-        var planning = await Open(client, "/capabilities/agreements");
-        Assert.Contains("Not built yet", planning.QuerySelector(".not-built-note")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/capabilities/astrology")).StatusCode);
+        var agreements = await Open(client, "/agreements");
+        Assert.Contains("Not built yet", agreements.QuerySelector(".not-built-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/astrology")).StatusCode);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
 
         var rows = page.QuerySelectorAll("#pledges tbody tr");
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal("Troops", r.Children[2].TextContent));
+        Expect.All(rows, r => Assert.Equal("Troops", r.Children[2].TextContent));
         Assert.Contains($"{rows.Length} pledges match", page.QuerySelector("#pledge-count")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("troops", ((IHtmlSelectElement)page.QuerySelector("select[name=category]")!).Value);
     }
@@ -87,7 +88,7 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
     [Fact]
     public async Task The_UK_pledge_shows_its_conditions_sources_and_history()
     {
-        var uk = await ScenarioPledge("gbr-ground-forces");
+        var uk = await DemoPledge("gbr-ground-forces");
 
         var page = await Open(await app.SignedIn("viewer"), $"/commitments/{uk.Id}");
 
@@ -168,7 +169,7 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
     [Fact]
     public async Task A_liaison_is_told_plainly_that_another_members_pledge_is_not_theirs_to_change()
     {
-        var uk = await ScenarioPledge("gbr-air-component");
+        var uk = await DemoPledge("gbr-air-component");
 
         var response = await (await app.SignedIn("liaison-fra")).GetAsync($"/commitments/{uk.Id}/edit");
 

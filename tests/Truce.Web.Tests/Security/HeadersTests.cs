@@ -7,7 +7,7 @@ public sealed class HeadersTests(TruceApp app) : IClassFixture<TruceApp>
 {
     public static readonly TheoryData<string> Paths =
     [
-        "/", "/coalition", "/commitments", "/commitments/1", "/commitments/new", "/api-docs", "/audit", "/capabilities/agreements", "/planning",
+        "/", "/coalition", "/commitments", "/commitments/1", "/commitments/new", "/api-docs", "/audit", "/agreements", "/planning",
         "/account/sign-in", "/account/denied", "/api/v1/pledges", "/api/v1/pledges/99999", "/health", "/css/site.css",
         "/lib/chart.js/chart.umd.min.js", "/no-such-page",
     ];

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
+using Truce.Core.Security;
 using Truce.Testing;
 using Truce.Web.Tests.Api;
 
@@ -74,9 +75,9 @@ public sealed class ReleasabilityTests(MarkedLedger app) : IClassFixture<MarkedL
         var viewer = await (await app.Api("viewer").GetAsync("/api/v1/pledges/totals")).Read<LedgerTotals>();
         var mine = await (await app.Api(user).GetAsync("/api/v1/pledges/totals")).Read<LedgerTotals>();
 
-        // The viewer sees the scenario plus PUBLIC (1) and COALITION (10): what is left is the scenario.
-        var scenarioTroops = viewer.TroopsPledged - 11;
-        Assert.Equal(MarkedLedger.Markings.Where(m => visible.Contains(m.Name)).Sum(m => m.Troops), mine.TroopsPledged - scenarioTroops);
+        // The viewer sees the demo data plus PUBLIC (1) and COALITION (10): what is left is the demo data.
+        var demoTroops = viewer.TroopsPledged - 11;
+        Assert.Equal(MarkedLedger.Markings.Where(m => visible.Contains(m.Name)).Sum(m => m.Troops), mine.TroopsPledged - demoTroops);
         Assert.Equal(viewer.Pledges + visible.Length - 2, mine.Pledges);
 
         var page = await (await app.SignedIn(user)).GetStringAsync("/");

@@ -14,16 +14,22 @@ namespace Truce.Web.Tests.Security;
 /// <summary>API tokens through real HTTP: scopes narrow what a token may do; expiry and revocation end it.</summary>
 public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
 {
+    private static readonly Principal Admin = Principal.System("token tests");
+
     private async Task<(HttpClient Client, int Id)> Token(string user, params string[] scopes)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        var name = "test " + Guid.NewGuid().ToString("N");
-        var (secret, error) = await accounts.CreateTokenAsync(user, name, TimeSpan.FromDays(1), scopes, Principal.System);
-        Assert.Null(error);
+        var token = Expect.Done(await accounts.CreateTokenAsync(Admin, user, "test " + Guid.NewGuid().ToString("N"), TimeSpan.FromDays(1), scopes));
         var client = app.Api(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return (client, (await accounts.TokensAsync(user)).Single(t => t.Name == name).Id);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
+        return (client, token.Token.Id);
+    }
+
+    private async Task<TokenView> ViewOf(string user, int id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return Expect.Done(await scope.ServiceProvider.GetRequiredService<UserAccounts>().TokensAsync(Admin, user)).Single(t => t.Id == id);
     }
 
     [Fact]
@@ -62,7 +68,7 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<UserAccounts>().RevokeTokenAsync(id, Principal.System));
+            Expect.Done(await scope.ServiceProvider.GetRequiredService<UserAccounts>().RevokeTokenAsync(Admin, id));
         }
 
         await (await client.GetAsync("/api/v1/members")).Problem(HttpStatusCode.Unauthorized);
@@ -82,17 +88,22 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
-    public async Task Each_use_of_a_token_is_recorded_with_its_last_use()
+    public async Task A_tokens_first_use_in_a_window_is_recorded_once_off_the_request_path()
     {
         var (client, id) = await Token("viewer", TokenScopes.Read);
+        var before = await app.AuditCountAsync();
 
-        await client.GetAsync("/api/v1/members");
+        for (var i = 0; i < 25; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(i == 0 ? "/api/v1/members" : "/api/v1/pledges/1")).StatusCode);
+        }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var token = (await scope.ServiceProvider.GetRequiredService<UserAccounts>().TokensAsync("viewer")).Single(t => t.Id == id);
-        Assert.NotNull(token.LastUsedAt);
+        Assert.Equal(before, await app.AuditCountAsync());
+        Assert.Null((await ViewOf("viewer", id)).LastUsedAt);
+        await app.WriteAccessLogAsync();
         var audit = JsonNode.Parse(await app.Api("admin").GetStringAsync($"/api/v1/audit?action=token.used&target=token/{id}"))!.AsArray();
-        Assert.Equal("GET /api/v1/members", Assert.Single(audit)!["detail"]!.GetValue<string>());
+        Assert.Equal("first use in this window: GET /api/v1/members", Assert.Single(audit)!["detail"]!.GetValue<string>());
+        Assert.NotNull((await ViewOf("viewer", id)).LastUsedAt);
     }
 
     [Fact]
@@ -114,7 +125,7 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(new NewUser("demoted", Role.Planner, null, TruceApp.Password), Principal.System);
+            Expect.Done(await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(Admin, new NewUser("demoted", Role.Planner, null, TruceApp.Password)));
         }
 
         var browser = await app.SignedIn("demoted");
@@ -137,5 +148,50 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Equal(HttpStatusCode.OK, (await app.Api("admin").GetAsync("/api/v1/audit/verify")).StatusCode);
         var page = await (await app.SignedIn("viewer")).GetAsync("/audit");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+}
+
+/// <summary>Reads never write: token uses and refusals reach the audit trail once per window, not once per request.</summary>
+public sealed class AccessLogTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    [Fact]
+    public async Task A_thousand_reads_with_tokens_and_cookies_add_no_audit_entry()
+    {
+        var browser = await app.SignedIn("viewer");
+        await app.WriteAccessLogAsync();
+        var before = await app.AuditCountAsync();
+
+        for (var i = 0; i < 250; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.Api("planner").GetAsync("/api/v1/pledges/1")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await app.Api("liaison-gbr").GetAsync("/api/v1/pledges?limit=5")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/pledges/1")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/commitments")).StatusCode);
+        }
+
+        Assert.Equal(before, await app.AuditCountAsync());
+        await app.WriteAccessLogAsync();
+        Assert.Equal(before + 2, await app.AuditCountAsync()); // the first use of each of the two tokens
+    }
+
+    [Fact]
+    public async Task Refused_tokens_from_one_address_are_counted_and_written_as_one_entry_per_window()
+    {
+        await app.WriteAccessLogAsync();
+        var before = await app.AuditCountAsync();
+        var client = app.Api(null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "truce_not-a-real-token");
+
+        for (var i = 0; i < 40; i++)
+        {
+            await (await client.GetAsync("/api/v1/pledges")).Problem(HttpStatusCode.Unauthorized);
+        }
+
+        Assert.Equal(before, await app.AuditCountAsync());
+        Assert.Equal(1, await app.WriteAccessLogAsync());
+        var entry = Assert.Single(JsonNode.Parse(await app.Api("admin").GetStringAsync("/api/v1/audit?action=token.refused&limit=5"))!.AsArray())!;
+        Assert.StartsWith("address/", entry["target"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("40 refused tokens from ", entry["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("unknown ×40", entry["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

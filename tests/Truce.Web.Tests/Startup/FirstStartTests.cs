@@ -3,23 +3,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Storage;
 using Truce.Storage.Security;
+using Truce.Testing;
 using Truce.Web.Startup;
 
 namespace Truce.Web.Tests.Startup;
 
-/// <summary>What the operator meets on the first start: the demo scenario (or nothing) and a first admin.</summary>
+/// <summary>What the operator meets on the first start: the demo data (or nothing) and a first admin.</summary>
 public sealed class FirstStartTests : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("truce-first-start-").FullName;
 
     private (ServiceProvider Services, IConfiguration Configuration) Server(Dictionary<string, string?> settings)
     {
+        settings["Storage:SqlitePath"] = Path.Combine(_folder, "truce.db");
+        settings["Security:PasswordHashIterations"] = "1000";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
-            .AddSingleton(new AccountOptions(1000))
-            .AddTruceStorage(new StorageOptions { SqlitePath = Path.Combine(_folder, "truce.db") })
-            .BuildServiceProvider();
-        return (services, configuration);
+        return (new ServiceCollection().AddTruce(configuration).BuildServiceProvider(), configuration);
     }
 
     [Fact]
@@ -29,13 +28,13 @@ public sealed class FirstStartTests : IAsyncDisposable
         using var first = new StringWriter();
         using var second = new StringWriter();
 
-        await StorageStartup.PrepareDatabaseAsync(services, configuration, first);
-        await StorageStartup.PrepareDatabaseAsync(services, configuration, second);
+        await DatabaseStartup.PrepareDatabaseAsync(services, configuration, first);
+        await DatabaseStartup.PrepareDatabaseAsync(services, configuration, second);
 
-        Assert.Contains("Loaded the demo scenario", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Loaded the demo data", first.ToString(), StringComparison.Ordinal);
         var password = first.ToString().Split("password: ")[1].Split(' ')[0];
         await using var scope = services.CreateAsyncScope();
-        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("admin", password)).User);
+        Expect.Done(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("admin", password, "127.0.0.1"));
         Assert.Equal(string.Empty, second.ToString());
         await services.DisposeAsync();
     }
@@ -45,18 +44,22 @@ public sealed class FirstStartTests : IAsyncDisposable
     {
         var (services, configuration) = Server(new()
         {
-            ["Scenario:LoadWhenEmpty"] = "false",
+            ["Demo:LoadWhenEmpty"] = "false",
             ["Admin:UserName"] = "operator",
             ["Admin:Password"] = "a-configured-passphrase",
         });
         using var console = new StringWriter();
 
-        await StorageStartup.PrepareDatabaseAsync(services, configuration, console);
+        await DatabaseStartup.PrepareDatabaseAsync(services, configuration, console);
 
         await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Principal = Truce.Core.Security.Principal.System;
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TruceDb>().Members.CountAsync());
-        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("operator", "a-configured-passphrase")).User);
+        var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
+        using (db.ReadAs(DatabaseStartup.StartUp))
+        {
+            Assert.Equal(0, await db.Members.CountAsync());
+        }
+
+        Expect.Done(await scope.ServiceProvider.GetRequiredService<UserAccounts>().SignInAsync("operator", "a-configured-passphrase", "127.0.0.1"));
         Assert.DoesNotContain("a-configured-passphrase", console.ToString(), StringComparison.Ordinal);
         await services.DisposeAsync();
     }

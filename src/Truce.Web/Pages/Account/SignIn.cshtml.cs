@@ -26,7 +26,7 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.BlockedUntil(address) is { } until)
         {
-            await accounts.RefusedAsync(userName, $"throttled: too many failed sign-ins from {address}", ct);
+            accounts.Refused(userName, address, "throttled");
             Error = $"Too many failed sign-ins from this address. Try again after {until:HH:mm} UTC.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -34,32 +34,32 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
         }
 
         throttle.Attempt(address);
-        SignInOutcome result;
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
-            await accounts.RefusedAsync(userName, "user name or password left empty", ct);
-            result = new SignInOutcome(null, null);
-        }
-        else
-        {
-            result = await accounts.SignInAsync(userName, password, ct);
+            accounts.Refused(userName, address, "user name or password left empty");
+            return Refuse("That user name and password do not match an account.");
         }
 
-        if (result.User is not { } user)
+        var signedIn = await accounts.SignInAsync(userName, password, address, ct);
+        if (!signedIn.IsDone)
         {
             // One message for an unknown name and a wrong password, so the page does not confirm which names exist.
-            Error = result.LockedUntilUtc is { } locked
-                ? $"This account is locked after repeated failed sign-ins. Try again after {locked:HH:mm} UTC, or ask an administrator."
-                : "That user name and password do not match an account.";
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Page();
+            return Refuse(signedIn.Message!);
         }
 
+        var user = signedIn.Value;
         throttle.Succeeded(address);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             SecuritySetup.ToClaims(user, CookieAuthenticationDefaults.AuthenticationScheme),
             new AuthenticationProperties { IsPersistent = false });
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private PageResult Refuse(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Page();
     }
 }

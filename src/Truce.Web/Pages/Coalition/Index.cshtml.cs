@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Truce.Core.Coalition;
 using Truce.Storage.Coalition;
+using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Coalition;
 
@@ -14,8 +15,9 @@ public sealed class CoalitionModel(CoalitionDirectory directory) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Members = await directory.MembersAsync(ct);
-        Meetings = await directory.MeetingsAsync(ct);
-        Actors = await directory.ActorsAsync(null, null, ct);
+        var reader = User.ToPrincipal();
+        Members = await directory.MembersAsync(reader, ct);
+        Meetings = await directory.MeetingsAsync(reader, ct);
+        Actors = await directory.ActorsAsync(reader, null, null, ct);
     }
 }

@@ -12,7 +12,7 @@ namespace Truce.Web.Pages.Commitments;
 
 /// <summary>Enters a new pledge (<c>/commitments/new</c>) or changes one (<c>/commitments/{id}/edit</c>).</summary>
 [Authorize(Policy = SecuritySetup.EditPledges)]
-public sealed class EditModel(PledgeLedger ledger, CoalitionDirectory directory) : PageModel
+public sealed class EditModel(PledgeReads reads, PledgeWrites writes, CoalitionDirectory directory) : PageModel
 {
     [BindProperty]
     public PledgeForm Form { get; set; } = new();
@@ -21,38 +21,35 @@ public sealed class EditModel(PledgeLedger ledger, CoalitionDirectory directory)
 
     public IReadOnlyList<MemberView> Members { get; private set; } = [];
 
-    public ValidationErrors Errors { get; private set; } = new();
+    /// <summary>The messages for a field of the form, named as the API names it.</summary>
+    public string? Error(string field) => ModelState.FieldError(field);
 
-    public string? Refusal { get; private set; }
-
-    public string? Error(string field) =>
-        Errors.ToDictionary().Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal) || e.Key.StartsWith(field + ".", StringComparison.Ordinal))
-            .SelectMany(e => e.Value).DefaultIfEmpty().Aggregate((a, b) => $"{a} {b}");
+    /// <summary>Why the page refuses to edit or save at all (not a field), if it does.</summary>
+    public string? Refusal => ModelState.PageError();
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         Id = id;
+        var writer = User.ToPrincipal();
         await LoadMembersAsync(ct);
-        var principal = User.ToPrincipal();
         if (id is null)
         {
-            Form = new PledgeForm { Member = principal.MemberCode, Stage = "announced", Confidence = "medium" };
+            Form = new PledgeForm { Member = writer.MemberCode, Stage = "announced", Confidence = "medium" };
             return Page();
         }
 
-        var pledge = await ledger.GetAsync(id.Value, ct);
-        if (pledge is null)
+        var pledge = await reads.GetAsync(writer, id.Value, ct);
+        if (!pledge.IsDone)
         {
             return NotFound();
         }
 
-        if (!principal.MayEditPledgeOf(pledge.Member))
+        if (!writer.MayEditPledgeOf(pledge.Value.Member))
         {
-            Refusal = principal.RefusalToEditPledgeOf(pledge.Member);
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            this.Refused(Outcome.Refused(writer.RefusalToEditPledgeOf(pledge.Value.Member)).As<PledgeView>());
         }
 
-        Form = PledgeForm.From(pledge);
+        Form = PledgeForm.From(pledge.Value);
         return Page();
     }
 
@@ -69,52 +66,41 @@ public sealed class EditModel(PledgeLedger ledger, CoalitionDirectory directory)
             errors.Add(char.ToLowerInvariant(field[0]) + field[1..], $"'{entry!.AttemptedValue}' is not a valid value.");
         }
 
+        ModelState.Clear();
         var input = Form.ToInput(errors);
         if (!errors.IsEmpty)
         {
             // Name every problem at once, not only those the browser's values caused: check the rest too,
             // on a scratch pledge that is never saved.
             var scratch = new Pledge { MemberCode = string.Empty, Title = string.Empty, UpdatedBy = string.Empty };
-            foreach (var (field, messages) in PledgeRules.Apply(input, scratch, previousStage: null, mayCorrectStage: true).ToDictionary())
-            {
-                if (!errors.ToDictionary().ContainsKey(field))
-                {
-                    Array.ForEach(messages, m => errors.Add(field, m));
-                }
-            }
-
-            return Invalid(errors);
+            var rest = PledgeRules.Apply(input, scratch, previousStage: null, mayCorrectStage: true);
+            errors.AddAll(rest.Without(errors));
+            this.Invalid(errors);
+            return Page();
         }
 
-        var result = id is null
-            ? await ledger.CreateAsync(input, User.ToPrincipal(), ct: ct)
-            : await ledger.UpdateAsync(id.Value, Form.Version, input, User.ToPrincipal(), ct);
-        switch (result.Outcome)
+        var writer = User.ToPrincipal();
+        var saved = id is null
+            ? await writes.CreateAsync(writer, input, ct: ct)
+            : await writes.UpdateAsync(writer, id.Value, ExpectedVersion.Of(Form.Version), input, ct);
+        if (saved.IsDone)
         {
-            case LedgerOutcome.Created or LedgerOutcome.Ok:
-                return Redirect($"/commitments/{result.Pledge!.Id}");
-            case LedgerOutcome.Invalid:
-                return Invalid(result.Errors!);
-            case LedgerOutcome.NotFound:
-                return NotFound();
-            default:
-                Refusal = result.Message;
-                Response.StatusCode = result.Outcome == LedgerOutcome.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden;
-                return Page();
+            return Redirect($"/commitments/{saved.Value.Id}");
         }
-    }
 
-    private PageResult Invalid(ValidationErrors errors)
-    {
-        Errors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (saved.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        this.Refused(saved);
         return Page();
     }
 
     private async Task LoadMembersAsync(CancellationToken ct)
     {
-        var principal = User.ToPrincipal();
-        var members = await directory.MembersAsync(ct);
-        Members = members.Where(m => principal.MayEditPledgeOf(m.Code)).ToList();
+        var writer = User.ToPrincipal();
+        var members = await directory.MembersAsync(writer, ct);
+        Members = members.Where(m => writer.MayEditPledgeOf(m.Code)).ToList();
     }
 }

@@ -9,7 +9,7 @@ using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Commitments;
 
-public sealed class CommitmentsModel(PledgeLedger ledger, CoalitionDirectory directory) : PageModel
+public sealed class CommitmentsModel(PledgeReads reads, CoalitionDirectory directory) : PageModel
 {
     public PledgeQuery Query { get; private set; } = new();
 
@@ -17,27 +17,23 @@ public sealed class CommitmentsModel(PledgeLedger ledger, CoalitionDirectory dir
 
     public IReadOnlyList<MemberView> Members { get; private set; } = [];
 
-    public ValidationErrors Errors { get; private set; } = new();
-
     public bool CanCreate => User.ToPrincipal().CanEditPledges;
 
     public async Task OnGetAsync(string? member, string? category, string? stage, string? condition, string? q, string? sort, string? cursor, CancellationToken ct)
     {
-        Members = await directory.MembersAsync(ct);
+        var reader = User.ToPrincipal();
+        Members = await directory.MembersAsync(reader, ct);
         Query = PledgeQuery.Parse(member, category, stage, condition, q, sort, cursor, null, out var errors);
-        if (PledgeLedger.CheckCursor(Query) is { } problem)
+        if (!errors.IsEmpty)
         {
-            errors.Add("cursor", problem);
+            this.Invalid(errors);
+            return;
         }
 
-        Errors = errors;
-        if (errors.IsEmpty)
+        var page = await reads.ListAsync(reader, Query, ct);
+        if (!this.Refused(page))
         {
-            Results = await ledger.ListAsync(Query, ct);
-        }
-        else
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Results = page.Value;
         }
     }
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Truce.Core.Commitments;
+using Truce.Core.Common;
+using Truce.Core.Security;
 using Truce.Storage.Commitments;
 using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Commitments;
 
-public sealed class PledgeModel(PledgeLedger ledger) : PageModel
+public sealed class PledgeModel(PledgeReads reads, PledgeWrites writes) : PageModel
 {
     public PledgeView Pledge { get; private set; } = null!;
 
@@ -14,47 +16,45 @@ public sealed class PledgeModel(PledgeLedger ledger) : PageModel
 
     public bool CanEdit => User.ToPrincipal().MayEditPledgeOf(Pledge.Member);
 
-    public string? ReleaseErrors { get; private set; }
+    /// <summary>Why the release form was refused, if it was.</summary>
+    public string? ReleaseErrors => ModelState.IsValid ? null : string.Join("; ", new[] { ModelState.PageError(), ModelState.Summary() }.Where(s => !string.IsNullOrEmpty(s)));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var pledge = await ledger.GetAsync(id, ct);
-        if (pledge is null)
+        var reader = User.ToPrincipal();
+        var pledge = await reads.GetAsync(reader, id, ct);
+        if (!pledge.IsDone)
         {
             return NotFound();
         }
 
-        Pledge = pledge;
-        History = await ledger.HistoryAsync(id, ct) ?? [];
+        Pledge = pledge.Value;
+        History = (await reads.HistoryAsync(reader, id, ct)).Value;
         return Page();
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(int id, int version, string? level, string? relTo, string? reason, CancellationToken ct)
     {
-        var marking = new MarkingInput { Level = level, RelTo = (relTo ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() };
-        if (level is not "rel-to")
+        var marking = new MarkingInput { Level = level, RelTo = level is "rel-to" ? (relTo ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() : [] };
+        var released = await writes.ReleaseAsync(User.ToPrincipal(), id, ExpectedVersion.Of(version), marking, reason, ct);
+        if (released.IsDone)
         {
-            marking.RelTo = [];
+            return Redirect($"/commitments/{id}");
         }
 
-        var result = await ledger.ReleaseAsync(id, version, marking, reason, User.ToPrincipal(), ct);
-        switch (result.Outcome)
+        if (released.Kind == OutcomeKind.NotFound)
         {
-            case LedgerOutcome.Ok:
-                // The writer may no longer see it only if they chose so; the ledger refuses that, so this page exists.
-                return Redirect($"/commitments/{id}");
-            case LedgerOutcome.NotFound:
-                return NotFound();
-            default:
-                await OnGetAsync(id, ct);
-                ReleaseErrors = result.Errors?.ToString() ?? result.Message;
-                Response.StatusCode = result.Outcome switch
-                {
-                    LedgerOutcome.Forbidden => StatusCodes.Status403Forbidden,
-                    LedgerOutcome.Stale => StatusCodes.Status409Conflict,
-                    _ => StatusCodes.Status400BadRequest,
-                };
-                return Page();
+            return NotFound();
         }
+
+        // Read the page again as it is now, then show why the release was refused.
+        var reread = await OnGetAsync(id, ct);
+        if (reread is not PageResult)
+        {
+            return reread;
+        }
+
+        this.Refused(released);
+        return Page();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
+using Truce.Core.Security;
 
 namespace Truce.Web.Pages.Commitments;
 

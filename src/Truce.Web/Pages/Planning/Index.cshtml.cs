@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Truce.Core.Commitments;
 using Truce.Core.Coalition;
+using Truce.Core.Commitments;
 using Truce.Core.Common;
 using Truce.Core.Planning;
 using Truce.Storage.Coalition;
 using Truce.Storage.Planning;
+using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Planning;
 
@@ -12,7 +13,7 @@ namespace Truce.Web.Pages.Planning;
 /// The planning page: pick a mission and a scenario (which conditions hold, who is out, the plan date), plan
 /// it, and compare it with the base case. Planning reads only; a GET keeps each plan a shareable address.
 /// </summary>
-public sealed class PlanningModel(PlanService plans, CoalitionDirectory directory) : PageModel
+public sealed class PlanningModel(PlanningCatalogue catalogue, PlanRuns runs, CoalitionDirectory directory) : PageModel
 {
     public static readonly IReadOnlyList<ConditionKind> Toggles = Enum.GetValues<ConditionKind>().Where(c => !PlanningScenario.Caveats.Contains(c)).ToList();
 
@@ -26,22 +27,21 @@ public sealed class PlanningModel(PlanService plans, CoalitionDirectory director
 
     public HashSet<string> Excluded { get; private set; } = [];
 
-    public DateOnly PlanDate { get; private set; } = ScenarioInput.DefaultPlanDate;
+    public DateOnly PlanDate { get; private set; } = PlanLimits.DefaultPlanDate;
 
     public PlanView? Plan { get; private set; }
 
     public ComparisonView? Comparison { get; private set; }
 
-    public ValidationErrors Errors { get; private set; } = new();
-
     public async Task OnGetAsync(string? mission, string[]? hold, string[]? exclude, DateOnly? planDate, string? run, CancellationToken ct)
     {
-        Missions = await plans.MissionsAsync(ct);
-        Members = await directory.MembersAsync(ct);
+        var reader = User.ToPrincipal();
+        Missions = await catalogue.MissionsAsync(reader, ct);
+        Members = await directory.MembersAsync(reader, ct);
         Mission = mission ?? (Missions.Count > 0 ? Missions[0].Code : Mission);
         Holding = run is null ? Toggles.Select(c => Kebab.Of(c)).ToHashSet() : (hold ?? []).ToHashSet();
         Excluded = (exclude ?? []).ToHashSet();
-        PlanDate = planDate ?? ScenarioInput.DefaultPlanDate;
+        PlanDate = planDate ?? PlanLimits.DefaultPlanDate;
         if (run is null || Missions.Count == 0)
         {
             return;
@@ -51,18 +51,19 @@ public sealed class PlanningModel(PlanService plans, CoalitionDirectory director
         var scenario = new ScenarioInput { Without = without, ExcludedMembers = [.. Excluded], PlanDate = PlanDate };
         if (run == "compare" && (without.Count > 0 || Excluded.Count > 0))
         {
-            var (comparison, errors, _) = await plans.CompareAsync(Mission, [new ScenarioInput { Name = "Base case", PlanDate = PlanDate }, scenario], ct: ct);
-            (Comparison, Errors, Plan) = (comparison, errors, comparison?.Plans[1]);
+            var compared = await runs.CompareAsync(reader, Mission, [new ScenarioInput { Name = "Base case", PlanDate = PlanDate }, scenario], ct: ct);
+            if (!this.Refused(compared))
+            {
+                (Comparison, Plan) = (compared.Value, compared.Value.Plans[1]);
+            }
         }
         else
         {
-            var (plan, errors, _) = await plans.SolveAsync(Mission, scenario, ct: ct);
-            (Plan, Errors) = (plan, errors);
-        }
-
-        if (!Errors.IsEmpty)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var plan = await runs.SolveAsync(reader, Mission, scenario, ct: ct);
+            if (!this.Refused(plan))
+            {
+                Plan = plan.Value;
+            }
         }
     }
 

@@ -1,0 +1,7 @@
+namespace Truce.Core.Security;
+
+/// <summary>A record that carries a releasability marking.</summary>
+public interface IMarked
+{
+    Marking Marking { get; }
+}

@@ -1,0 +1,22 @@
+namespace Truce.Core.Security;
+
+// The shapes accounts, tokens and the audit trail are read in, by the API, the pages and the CLI.
+
+public sealed record UserView(string UserName, string? DisplayName, string Role, string? Member);
+
+public sealed record TokenView(int Id, string Name, string User, string Scopes, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
+
+/// <summary>A token just made: its secret, shown this once and stored only as a hash, and what it is.</summary>
+public sealed record NewToken(string Secret, TokenView Token);
+
+public sealed record AuditEntryView(long Seq, DateTime At, string Actor, string Action, string Target, string? Detail, string? BeforeHash, string? AfterHash, string Hash)
+{
+    public static AuditEntryView From(AuditEntry e) =>
+        new(e.Seq, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.Actor, e.Action, e.Target, e.Detail, e.BeforeHash, e.AfterHash, e.Hash);
+}
+
+/// <summary>What verifying the audit trail found: all entries intact, or the first broken link.</summary>
+public sealed record AuditVerification(long Entries, long? BrokenAt, string? Problem)
+{
+    public bool Intact => BrokenAt is null;
+}

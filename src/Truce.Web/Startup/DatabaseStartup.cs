@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Core.Security;
+using Truce.Storage;
+using Truce.Storage.Security;
+
+namespace Truce.Web.Startup;
+
+/// <summary>What happens to the database when the server starts.</summary>
+public static class DatabaseStartup
+{
+    /// <summary>Truce at start-up: migrating, loading the demo data, creating the first admin.</summary>
+    public static readonly Principal StartUp = Principal.System("start-up");
+
+    /// <summary>
+    /// Migrates the database, loads the demo data into an empty one (unless Demo:LoadWhenEmpty is false)
+    /// and creates the first admin when there are no users, telling the operator once how to sign in.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, TextWriter operatorConsole, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
+        await StorageSetup.MigrateAsync(db, ct);
+
+        bool empty;
+        using (db.ReadAs(StartUp))
+        {
+            empty = !await db.Members.AnyAsync(ct);
+        }
+
+        if (configuration.GetValue("Demo:LoadWhenEmpty", true) && empty)
+        {
+            var loaded = await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(StartUp, configuration["Demo:Path"] ?? DemoData.DefaultPath, ct);
+            if (!loaded.IsDone)
+            {
+                throw new InvalidOperationException($"Cannot load the demo data from Demo:Path: {loaded.Errors}");
+            }
+
+            var summary = loaded.Value;
+            await operatorConsole.WriteLineAsync($"Loaded the demo data: {summary.Actors} actors, {summary.Members} members, {summary.Meetings} meetings, {summary.PledgesCreated} pledges.");
+        }
+
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        if (!await accounts.AnyAsync(ct))
+        {
+            var userName = configuration["Admin:UserName"] ?? "admin";
+            var configured = configuration["Admin:Password"];
+            var password = string.IsNullOrEmpty(configured) ? PasswordHash.Generate() : configured;
+            var created = await accounts.CreateAsync(StartUp, new NewUser(userName, Role.Admin, null, password, "Administrator"), ct);
+            if (!created.IsDone)
+            {
+                throw new InvalidOperationException($"Cannot create the first admin from Admin:UserName and Admin:Password: {created.Errors?.ToString() ?? created.Message}");
+            }
+
+            // Printed to the console once, never logged: the generated password exists nowhere else.
+            await operatorConsole.WriteLineAsync(string.IsNullOrEmpty(configured)
+                ? $"Created the first admin. Sign in as '{userName}' with password: {password}  (shown once; change it or set Admin:Password)"
+                : $"Created the first admin '{userName}' with the password from configuration (Admin:Password).");
+        }
+    }
+}

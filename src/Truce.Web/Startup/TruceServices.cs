@@ -1,0 +1,33 @@
+using Truce.Core.Planning;
+using Truce.Core.Security;
+using Truce.Planning;
+using Truce.Storage;
+using Truce.Storage.Security;
+
+namespace Truce.Web.Startup;
+
+/// <summary>
+/// The one composition root of Truce's services: the server (<c>Program</c>, <c>truce serve</c>) and every
+/// other CLI command build the same services from the same settings, so the planner, the clock and the
+/// storage are registered once.
+/// </summary>
+public static class TruceServices
+{
+    public static IServiceCollection AddTruce(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new AccountOptions(configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
+        services.AddSingleton(_ => new AccessLogOptions(configuration.GetValue("Security:AccessLogWindow", AccessLogOptions.DefaultWindow)));
+        services.AddTruceStorage(_ => StorageOptionsFrom(configuration));   // TruceDb and every module's reads and writes: Truce.Storage
+        services.AddSingleton<IPlanner, OrToolsPlanner>();                   // min-cost flow and CP-SAT: Truce.Planning
+        return services;
+    }
+
+    /// <summary>The storage settings (<c>Storage:Provider</c>, <c>Storage:SqlitePath</c>), read in this one place.</summary>
+    public static StorageOptions StorageOptionsFrom(IConfiguration configuration) => new()
+    {
+        Provider = configuration["Storage:Provider"] ?? "sqlite",
+        SqlitePath = configuration["Storage:SqlitePath"] ?? StorageOptions.DefaultSqlitePath,
+    };
+}

@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Security;
+using Truce.Storage;
+using Truce.Storage.Security;
+using Truce.Web.Startup;
+
+namespace Truce.Testing;
+
+/// <summary>
+/// The database every server test starts from, built once per test run (per test process): migrated,
+/// loaded with the demo data, with the first admin, one account per role and tokens of several scopes.
+/// Each test class gets a copy of the file, so no test pays for the build and none sees another's writes.
+/// </summary>
+public static class TemplateDatabase
+{
+    public const string AdminPassword = "first-operator-secret";
+    public const string Password = "a-long-test-password";
+
+    /// <summary>Real PBKDF2, fewer rounds: sign-ins stay fast without changing the code path.</summary>
+    public const int PasswordHashIterations = 1000;
+
+    /// <summary>The accounts every test can use: user name → (role, member).</summary>
+    public static readonly IReadOnlyDictionary<string, (Role Role, string? Member)> Accounts = new Dictionary<string, (Role, string?)>
+    {
+        ["admin"] = (Role.Admin, null),
+        ["planner"] = (Role.Planner, null),
+        ["liaison-gbr"] = (Role.Liaison, "GBR"),
+        ["liaison-fra"] = (Role.Liaison, "FRA"),
+        ["viewer"] = (Role.Viewer, null),
+    };
+
+    /// <summary>The sets of scopes each account has a token for; the first is every scope a test needs.</summary>
+    public static readonly IReadOnlyList<string[]> ScopeSets =
+    [
+        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning],
+        [TokenScopes.Read],
+        [TokenScopes.Read, TokenScopes.WritePledges],
+        [TokenScopes.Read, TokenScopes.WritePlanning],
+        [TokenScopes.Ingest],
+    ];
+
+    private static readonly Lazy<Task<Built>> Template = new(BuildAsync);
+
+    /// <summary>A database with no data but the schema, for storage tests.</summary>
+    private static readonly Lazy<Task<string>> EmptyTemplate = new(BuildEmptyAsync);
+
+    /// <summary>Copies the template to <paramref name="path"/>; returns the tokens' secrets by user and scopes (<c>"planner read"</c>).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> CopyToAsync(string path)
+    {
+        var built = await Template.Value;
+        Copy(built.Path, path);
+        return built.Tokens;
+    }
+
+    /// <summary>Copies a migrated, empty database to <paramref name="path"/>.</summary>
+    public static async Task CopyEmptyToAsync(string path) => Copy(await EmptyTemplate.Value, path);
+
+    /// <summary>The settings a test server and the template share.</summary>
+    public static Dictionary<string, string?> Settings(string databasePath) => new()
+    {
+        ["Storage:SqlitePath"] = databasePath,
+        ["Admin:Password"] = AdminPassword,
+        ["Security:PasswordHashIterations"] = PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // Tests write the access log when they mean to (TruceApp.WriteAccessLogAsync), not on a timer mid-test.
+        ["Security:AccessLogWriteEvery"] = "01:00:00",
+    };
+
+    public static string Key(string user, IEnumerable<string> scopes) => $"{user} {string.Join(' ', scopes)}";
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
+    }
+
+    private static async Task<Built> BuildAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "truce-tests", "template-" + Guid.NewGuid().ToString("N"), "truce.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(path)).Build();
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var services = new ServiceCollection().AddTruce(configuration).BuildServiceProvider())
+        {
+            await DatabaseStartup.PrepareDatabaseAsync(services, configuration, TextWriter.Null);
+            await using var scope = services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            var by = Principal.System("test set-up");
+            foreach (var (name, (role, member)) in Accounts)
+            {
+                if (name != "admin")
+                {
+                    Expect.Done(await accounts.CreateAsync(by, new NewUser(name, role, member, Password)));
+                }
+
+                foreach (var scopes in ScopeSets)
+                {
+                    var token = Expect.Done(await accounts.CreateTokenAsync(by, name, "tests " + string.Join(' ', scopes), TimeSpan.FromDays(1), scopes));
+                    tokens[Key(name, scopes)] = token.Secret;
+                }
+            }
+
+            await Checkpoint(scope.ServiceProvider.GetRequiredService<TruceDb>());
+        }
+
+        SqliteConnection.ClearAllPools();
+        return new Built(path, tokens);
+    }
+
+    private static async Task<string> BuildEmptyAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "truce-tests", "empty-" + Guid.NewGuid().ToString("N"), "truce.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(path)).Build();
+        await using (var services = new ServiceCollection().AddTruce(configuration).BuildServiceProvider())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
+            await StorageSetup.MigrateAsync(db);
+            await Checkpoint(db);
+        }
+
+        SqliteConnection.ClearAllPools();
+        return path;
+    }
+
+    // Everything written goes into the main file, so copying that one file copies the whole database.
+    private static Task<int> Checkpoint(TruceDb db) => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
+
+    private sealed record Built(string Path, IReadOnlyDictionary<string, string> Tokens);
+}

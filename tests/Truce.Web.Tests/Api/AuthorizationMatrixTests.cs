@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Security;
+using Truce.Testing;
+
+namespace Truce.Web.Tests.Api;
+
+/// <summary>
+/// Every endpoint the server maps, against every role, with every set of token scopes, anonymously and
+/// with a browser's cookie: who passes its authorization rule and who is refused. The table of rules is
+/// checked against the live endpoint list, so an endpoint added without a rule here fails the suite.
+/// </summary>
+public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    public enum Rule
+    {
+        /// <summary>Open to anyone, signed in or not.</summary>
+        Anyone,
+
+        /// <summary>Signed in; a token needs the read scope.</summary>
+        Read,
+
+        /// <summary>Admin, planner or liaison; a token needs read and pledges:write.</summary>
+        WritePledges,
+
+        /// <summary>Admin or planner; a token needs read and planning:write.</summary>
+        WritePlanning,
+
+        /// <summary>Admins only; a token needs read.</summary>
+        Admin,
+    }
+
+    /// <summary>The rule of each endpoint (method and route as mapped; PAGE for a Razor page) and an address to try it at.</summary>
+    private static readonly Dictionary<string, (Rule Rule, string Path)> Rules = new(StringComparer.Ordinal)
+    {
+        ["GET /health"] = (Rule.Anyone, "/health"),
+        ["GET /openapi/{documentName}.json"] = (Rule.Read, "/openapi/v1.json"),
+        ["GET /api/v1/actors"] = (Rule.Read, "/api/v1/actors"),
+        ["GET /api/v1/actors/{code}"] = (Rule.Read, "/api/v1/actors/GBR"),
+        ["GET /api/v1/members"] = (Rule.Read, "/api/v1/members"),
+        ["GET /api/v1/meetings"] = (Rule.Read, "/api/v1/meetings"),
+        ["GET /api/v1/meetings/{id:int}"] = (Rule.Read, "/api/v1/meetings/1"),
+        ["GET /api/v1/pledges"] = (Rule.Read, "/api/v1/pledges"),
+        ["GET /api/v1/pledges/export"] = (Rule.Read, "/api/v1/pledges/export?member=GBR"),
+        ["GET /api/v1/pledges/totals"] = (Rule.Read, "/api/v1/pledges/totals"),
+        ["GET /api/v1/pledges/{id:int}"] = (Rule.Read, "/api/v1/pledges/1"),
+        ["GET /api/v1/pledges/{id:int}/history"] = (Rule.Read, "/api/v1/pledges/1/history"),
+        ["POST /api/v1/pledges"] = (Rule.WritePledges, "/api/v1/pledges"),
+        ["PUT /api/v1/pledges/{id:int}"] = (Rule.WritePledges, "/api/v1/pledges/1"),
+        ["POST /api/v1/pledges/{id:int}/release"] = (Rule.WritePledges, "/api/v1/pledges/1/release"),
+        ["GET /api/v1/planning/capabilities"] = (Rule.Read, "/api/v1/planning/capabilities"),
+        ["GET /api/v1/planning/sectors"] = (Rule.Read, "/api/v1/planning/sectors"),
+        ["GET /api/v1/planning/missions"] = (Rule.Read, "/api/v1/planning/missions"),
+        ["GET /api/v1/planning/missions/{code}"] = (Rule.Read, "/api/v1/planning/missions/reassurance-force"),
+        ["POST /api/v1/planning/missions/{code}/requirements"] = (Rule.WritePlanning, "/api/v1/planning/missions/reassurance-force/requirements"),
+        ["PUT /api/v1/planning/requirements/{id:int}"] = (Rule.WritePlanning, "/api/v1/planning/requirements/999999"),
+        ["DELETE /api/v1/planning/requirements/{id:int}"] = (Rule.WritePlanning, "/api/v1/planning/requirements/999999"),
+        ["GET /api/v1/planning/scenarios"] = (Rule.Read, "/api/v1/planning/scenarios"),
+        ["GET /api/v1/planning/scenarios/{id:int}"] = (Rule.Read, "/api/v1/planning/scenarios/999999"),
+        ["POST /api/v1/planning/scenarios"] = (Rule.WritePlanning, "/api/v1/planning/scenarios"),
+        ["POST /api/v1/planning/plans"] = (Rule.Read, "/api/v1/planning/plans"),
+        ["POST /api/v1/planning/compare"] = (Rule.Read, "/api/v1/planning/compare"),
+        ["GET /api/v1/audit"] = (Rule.Admin, "/api/v1/audit?limit=5"),
+        ["GET /api/v1/audit/verify"] = (Rule.Admin, "/api/v1/audit/verify"),
+        ["PAGE /"] = (Rule.Read, "/"),
+        ["PAGE /Index"] = (Rule.Read, "/Index"),
+        ["PAGE /NotBuilt"] = (Rule.Read, "/NotBuilt"),
+        ["PAGE /agreements"] = (Rule.Read, "/agreements"),
+        ["PAGE /geography"] = (Rule.Read, "/geography"),
+        ["PAGE /monitoring"] = (Rule.Read, "/monitoring"),
+        ["PAGE /verification"] = (Rule.Read, "/verification"),
+        ["PAGE /reports"] = (Rule.Read, "/reports"),
+        ["PAGE /positions"] = (Rule.Read, "/positions"),
+        ["PAGE /sources"] = (Rule.Read, "/sources"),
+        ["PAGE /api-docs"] = (Rule.Read, "/api-docs"),
+        ["PAGE /coalition"] = (Rule.Read, "/coalition"),
+        ["PAGE /commitments"] = (Rule.Read, "/commitments"),
+        ["PAGE /commitments/{id:int}"] = (Rule.Read, "/commitments/1"),
+        ["PAGE /commitments/{id:int}/edit"] = (Rule.WritePledges, "/commitments/1/edit"),
+        ["PAGE /commitments/new"] = (Rule.WritePledges, "/commitments/new"),
+        ["PAGE /planning"] = (Rule.Read, "/planning"),
+        ["PAGE /audit"] = (Rule.Admin, "/audit"),
+        ["PAGE /account/sign-in"] = (Rule.Anyone, "/account/sign-in"),
+        ["PAGE /account/sign-out"] = (Rule.Anyone, "/account/sign-out"),
+        ["PAGE /account/denied"] = (Rule.Anyone, "/account/denied"),
+    };
+
+    public static readonly TheoryData<string> Endpoints = new(Rules.Keys);
+
+    [Fact]
+    public void Every_endpoint_the_server_maps_has_a_rule_in_this_table_and_every_rule_an_endpoint()
+    {
+        var live = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().SelectMany(Keys).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(live.SetEquals(Rules.Keys), $"Endpoints without a rule here: {string.Join(", ", live.Except(Rules.Keys))}. Rules without an endpoint: {string.Join(", ", Rules.Keys.Except(live))}.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Each_role_and_token_scope_passes_the_endpoints_rule_or_is_refused_by_it(string endpoint)
+    {
+        var (rule, path) = Rules[endpoint];
+        var method = endpoint.Split(' ')[0];
+        var failures = new List<string>();
+
+        // Anonymous: only what is open to anyone. A browser's cookie carries every scope its role allows.
+        // Tokens open the API only, each within its user's role and its own scopes.
+        var cases = new List<(string Who, Task<(HttpStatusCode, string?, JsonObject?)> Response, bool Allowed, bool SignedIn)>
+        {
+            ("anonymous", Send(app.Api(null), method, path), rule == Rule.Anyone, false),
+        };
+        foreach (var user in TemplateDatabase.Accounts.Keys)
+        {
+            cases.Add(($"{user} (cookie)", Send(await Browser(user), method, path), Allowed(rule, user, [TokenScopes.All]), true));
+            foreach (var scopes in TemplateDatabase.ScopeSets)
+            {
+                var allowed = method == "PAGE" ? rule == Rule.Anyone : Allowed(rule, user, scopes);
+                cases.Add(($"{user} (token: {string.Join(' ', scopes)})", Send(app.Api(user, scopes), method, path), allowed, method != "PAGE"));
+            }
+        }
+
+        foreach (var (who, response, allowed, signedIn) in cases)
+        {
+            Check(failures, who, await response, allowed, signedIn);
+        }
+
+        Assert.True(failures.Count == 0, $"{endpoint} ({rule}):\n" + string.Join("\n", failures));
+    }
+
+    // One signed-in browser per user for the whole class: signing in is not what is tested here.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TruceApp, Dictionary<string, Task<HttpClient>>> Browsers = [];
+
+    private Task<HttpClient> Browser(string user)
+    {
+        var browsers = Browsers.GetOrCreateValue(app);
+        lock (browsers)
+        {
+            return browsers.TryGetValue(user, out var browser) ? browser : browsers[user] = app.SignedIn(user);
+        }
+    }
+
+    private static bool Allowed(Rule rule, string user, IReadOnlyCollection<string> scopes)
+    {
+        var role = TemplateDatabase.Accounts[user].Role;
+        bool Has(string scope) => scopes.Contains(TokenScopes.All) || scopes.Contains(scope);
+        return rule switch
+        {
+            Rule.Anyone => true,
+            Rule.Read => Has(TokenScopes.Read),
+            Rule.WritePledges => role is Role.Admin or Role.Planner or Role.Liaison && Has(TokenScopes.Read) && Has(TokenScopes.WritePledges),
+            Rule.WritePlanning => role is Role.Admin or Role.Planner && Has(TokenScopes.Read) && Has(TokenScopes.WritePlanning),
+            _ => role == Role.Admin && Has(TokenScopes.Read),
+        };
+    }
+
+    /// <summary>
+    /// Whether the response passed the rule: the API refuses by rule with 401, or 403 naming the rule (a
+    /// service's own refusal, such as a liaison changing another member's pledge, names none); a page
+    /// sends the unknown to sign in and the refused to the denied page.
+    /// </summary>
+    private static void Check(List<string> failures, string who, (HttpStatusCode Status, string? Location, JsonObject? Problem) response, bool allowed, bool signedIn)
+    {
+        var refusedByRule = response.Status == HttpStatusCode.Unauthorized
+            || (response.Status == HttpStatusCode.Forbidden && response.Problem?["rule"] is not null)
+            || (response.Status == HttpStatusCode.Redirect && (response.Location?.StartsWith("/account/sign-in", StringComparison.Ordinal) == true || response.Location?.StartsWith("/account/denied", StringComparison.Ordinal) == true));
+        if (allowed == refusedByRule)
+        {
+            failures.Add($"  {who}: {(int)response.Status} {response.Location} {response.Problem?["detail"]} — expected {(allowed ? "to pass the rule" : "a refusal by the rule")}");
+        }
+
+        if (!allowed && !signedIn && response.Status == HttpStatusCode.Forbidden)
+        {
+            failures.Add($"  {who}: 403 where nobody signed in (expected 401 or the sign-in page)");
+        }
+    }
+
+    // Writes send an empty object: the rule decides before the body is read, and an empty body writes nothing.
+    private static async Task<(HttpStatusCode Status, string? Location, JsonObject? Problem)> Send(HttpClient client, string method, string path)
+    {
+        var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = JsonContent.Create(new { });
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        }
+
+        var response = await client.SendAsync(request);
+        JsonObject? problem = null;
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject();
+        }
+
+        var location = response.Headers.Location is { } to ? (to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString) : null;
+        return (response.StatusCode, location, problem);
+    }
+
+    private static IEnumerable<string> Keys(RouteEndpoint endpoint)
+    {
+        var route = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Trim('/');
+        if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null || endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null)
+        {
+            return [$"PAGE {route}"];
+        }
+
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+        return methods.Select(m => $"{m} {route}");
+    }
+}

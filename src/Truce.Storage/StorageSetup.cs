@@ -20,6 +20,7 @@ public sealed record StorageOptions
     /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
     public string SqlitePath { get; init; } = DefaultSqlitePath;
 
+    /// <summary>The connection string of <see cref="SqlitePath"/>, whose folder is made if missing.</summary>
     public string SqliteConnectionString()
     {
         var full = Path.GetFullPath(SqlitePath);
@@ -46,12 +47,15 @@ public static class StorageSetup
         });
         services.AddSingleton<AuditChain>();
         services.AddSingleton<AppendOnlyGuard>();
-        services.AddDbContext<TruceDb>((provider, db) => db
+        // Contexts are pooled and their options built once, not per request: the connection string, the
+        // provider, the interceptors. A pooled context forgets its reader when it goes back (TruceDb.Dispose).
+        services.AddDbContextPool<TruceDb>((provider, db) => db
             .UseSqlite(provider.GetRequiredService<StorageOptions>().SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(provider.GetRequiredService<AuditChain>(), provider.GetRequiredService<AppendOnlyGuard>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AccountOptions());
         services.TryAddSingleton(new AccessLogOptions());
+        services.TryAddSingleton(provider => new TokenHolders(provider.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(10)));
 
         // Security: the audit trail, accounts and tokens, the access log of token uses and refusals.
         services.AddScoped<AuditTrail>();

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Truce.Core.Coalition;
@@ -22,10 +23,25 @@ namespace Truce.Storage;
 /// and append-only records are never changed or deleted (the interceptors <see cref="AuditChain"/> and
 /// <see cref="AppendOnlyGuard"/>).
 /// </remarks>
-public sealed class TruceDb(DbContextOptions<TruceDb> options, ILogger<TruceDb>? log = null) : DbContext(options)
+public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(options)
 {
-    private readonly ILogger _log = log ?? NullLogger<TruceDb>.Instance;
+    private ILogger? _log;
     private Principal? _reader;
+
+    // Contexts are pooled: a context back in the pool reads for nobody until it is given a principal again.
+    public override void Dispose()
+    {
+        _reader = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _reader = null;
+        return base.DisposeAsync();
+    }
+
+    private ILogger Log => _log ??= this.GetService<ILoggerFactory>()?.CreateLogger<TruceDb>() ?? NullLogger<TruceDb>.Instance;
 
     public DbSet<Actor> Actors => Set<Actor>();
 
@@ -62,6 +78,18 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options, ILogger<TruceDb>?
     internal Principal Reader => _reader ?? throw new InvalidOperationException(
         "A marked record was read without saying for whom: call ReadAs(principal) with the principal the service was given.");
 
+    // The releasability filter's parameters: plain properties, which EF reads from the current context at
+    // each query (Security/Releasability.cs), so one compiled query serves every principal.
+    internal bool ReaderSeesAll => Reader.SeesAll;
+
+    internal bool ReaderSignedIn => !Reader.IsAnonymous;
+
+    /// <summary>The member whose REL TO and NATIONAL records the reader sees, or null.</summary>
+    internal string? ReaderMember => Reader.SeesOwnMemberMarkings && !Reader.IsAnonymous ? Reader.MemberCode : null;
+
+    /// <summary>The reader's member as it stands in a REL TO list (<c>|GBR|</c>); a token no list holds when there is none.</summary>
+    internal string ReaderMemberToken => ReaderMember is { } member ? Marking.Token(member) : "|";
+
     /// <summary>
     /// Reads for <paramref name="principal"/> until the returned scope ends. Services call it with the
     /// principal they were given; a system principal's reads are logged with its job.
@@ -70,7 +98,7 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options, ILogger<TruceDb>?
     {
         if (principal.IsSystem)
         {
-            _log.LogInformation("The system principal reads for the job '{Job}', seeing every marking.", principal.Job);
+            Log.LogInformation("The system principal reads for the job '{Job}', seeing every marking.", principal.Job);
         }
 
         var previous = _reader;
@@ -86,7 +114,7 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options, ILogger<TruceDb>?
     public Task<bool> ExistsUnfilteredAsync<T>(Expression<Func<T, bool>> predicate, string why, CancellationToken ct)
         where T : class
     {
-        _log.LogDebug("Existence check past the markings on {Entity} for {Principal}: {Why}", typeof(T).Name, _reader?.Name ?? "nobody", why);
+        Log.LogDebug("Existence check past the markings on {Entity} for {Principal}: {Why}", typeof(T).Name, _reader?.Name ?? "nobody", why);
 #pragma warning disable RS0030 // The one sanctioned use: see BannedSymbols.txt.
         return Set<T>().IgnoreQueryFilters([Releasability.FilterName]).AnyAsync(predicate, ct);
 #pragma warning restore RS0030

@@ -54,14 +54,14 @@ public static class Releasability
     /// <summary>Whether the model filters <paramref name="entity"/> by releasability.</summary>
     public static bool IsFiltered(IReadOnlyEntityType entity) => entity.FindDeclaredQueryFilter(FilterName) is not null;
 
-    // The parameters are read from the context at each query, so one compiled query serves every principal.
+    // The parameters are plain properties of the context, read from the current one at each query.
     private static Expression<Func<Marking, bool>> Rule(TruceDb db) => m =>
-        db.Reader.SeesAll
+        db.ReaderSeesAll
         || m.Level == MarkingLevel.Public
-        || (!db.Reader.IsAnonymous && m.Level == MarkingLevel.Coalition)
-        || (db.Reader.SeesOwnMemberMarkings && db.Reader.MemberCode != null
-            && ((m.Level == MarkingLevel.RelTo && m.RelToList.Contains("|" + db.Reader.MemberCode + "|"))
-                || (m.Level == MarkingLevel.National && m.Owner == db.Reader.MemberCode)));
+        || (db.ReaderSignedIn && m.Level == MarkingLevel.Coalition)
+        || (db.ReaderMember != null
+            && ((m.Level == MarkingLevel.RelTo && m.RelToList.Contains(db.ReaderMemberToken))
+                || (m.Level == MarkingLevel.National && m.Owner == db.ReaderMember)));
 
     private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
     {

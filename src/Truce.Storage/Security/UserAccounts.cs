@@ -16,7 +16,7 @@ public sealed record TokenHolder(User User, int TokenId, IReadOnlyList<string> S
 /// counted by the <see cref="AccessLog"/>, which writes them once per window, so no read writes.
 /// Managing accounts and tokens is for admins.
 /// </summary>
-public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit, AccessLog access)
+public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit, AccessLog access, TokenHolders holders)
 {
     public Task<bool> AnyAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
@@ -214,16 +214,24 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         token.RevokedAtUtc = Now();
         audit.Append(by, "token.revoked", $"token/{id}", detail: $"'{token.Name}'");
         await db.SaveChangesAsync(ct);
+        holders.Forget(id);
         return Outcome.Done(View(token, token.User!.UserName));
     }
 
     /// <summary>
-    /// The holder of a token, if it exists, is not revoked and has not expired. Reads only: the use is
-    /// counted by the access log, which records the first in each window.
+    /// The holder of a token, if it exists, is not revoked and has not expired: looked up once per
+    /// <see cref="TokenHolders.Lifetime"/>. Reads only: the use is counted by the access log, which records the
+    /// first in each window.
     /// </summary>
     public async Task<Outcome<TokenHolder>> AuthenticateTokenAsync(string secret, string request, string address, CancellationToken ct = default)
     {
         var hash = ApiToken.HashOf(secret);
+        if (holders.TryGet(hash, out var known, out var lastRecorded))
+        {
+            access.TokenUsed(known.TokenId, known.User.ToPrincipal(), lastRecorded, Truncate(request));
+            return Outcome.Done(known);
+        }
+
         var token = await db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
         if (token is null || !token.IsUsableAt(Now()))
         {
@@ -232,8 +240,10 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return Outcome.Refused($"The bearer token is {reason}.");
         }
 
+        var holder = new TokenHolder(token.User!, token.Id, token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        holders.Keep(hash, holder, token.ExpiresAtUtc, token.LastUsedAtUtc);
         access.TokenUsed(token.Id, token.User!.ToPrincipal(), token.LastUsedAtUtc, Truncate(request));
-        return Outcome.Done(new TokenHolder(token.User!, token.Id, token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        return Outcome.Done(holder);
     }
 
     private Outcome.Refusal Failed(string address, string name, string reason)

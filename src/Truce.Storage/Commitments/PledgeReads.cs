@@ -11,7 +11,8 @@ namespace Truce.Storage.Commitments;
 /// <summary>
 /// Reading the commitments ledger: pages of pledges, one pledge, its history, the dashboard's totals and
 /// exports. Each read is made for the principal it is given and sees what that principal may (the
-/// releasability filter). Reads write nothing, except an export, which is an act and is audited.
+/// releasability filter). A pledge is read as the view its last write stored (<see cref="Pledge.ViewJson"/>),
+/// not rebuilt from its rows at every read. Reads write nothing, except an export, which is an act and is audited.
 /// </summary>
 public sealed class PledgeReads(TruceDb db, AuditTrail audit)
 {
@@ -38,28 +39,25 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
         using var reading = db.ReadAs(reader);
         var filtered = Filter(db.Pledges.AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
-        var (rows, next) = await Paging.PageAsync(filtered, query.Sort, query.Cursor, query.Limit, ct);
-        var names = await MemberNamesAsync(ct);
-        return Outcome.Done(new Page<PledgeView>(rows.Select(p => PledgeView.From(p, names.GetValueOrDefault(p.MemberCode))).ToList(), total, next));
+        var (views, next) = await Paging.PageAsync(filtered, query.Sort, query.Cursor, query.Limit, p => p.ViewJson, ct);
+        return Outcome.Done(new Page<PledgeView>(views.Select(View).ToList(), total, next));
     }
 
     public async Task<Outcome<PledgeView>> GetAsync(Principal reader, int id, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        var found = await ById(db, id, ct);
-        return found is null ? Outcome.NotFound($"No pledge {id}.") : Outcome.Done(PledgeView.From(found.Pledge, found.MemberName));
+        var found = await ViewById(db, id, ct);
+        return found is null ? Outcome.NotFound($"No pledge {id}.") : Outcome.Done(View(found));
     }
 
-    // The most frequent read of all (a feed polling a pledge), compiled once: one statement, the pledge with
-    // its conditions and sources and its member's name, through the releasability filter like any other.
-    private static readonly Func<TruceDb, int, CancellationToken, Task<PledgeWithName?>> ById = EF.CompileAsyncQuery(
-        (TruceDb db, int id, CancellationToken ct) => db.Pledges.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Select(p => new PledgeWithName(p, db.Actors.Where(a => a.Code == p.MemberCode).Select(a => a.Name).FirstOrDefault()))
-            .AsSingleQuery()
-            .FirstOrDefault());
+    // The most frequent read of all (a feed polling a pledge), compiled once: one small statement through the
+    // releasability filter like any other, returning the view the last write stored.
+    private static readonly Func<TruceDb, int, CancellationToken, Task<string?>> ViewById = EF.CompileAsyncQuery(
+        (TruceDb db, int id, CancellationToken ct) => db.Pledges.Where(p => p.Id == id).Select(p => p.ViewJson).FirstOrDefault());
 
-    private sealed record PledgeWithName(Pledge Pledge, string? MemberName);
+    /// <summary>A pledge's stored view (<see cref="Pledge.ViewJson"/>), as every write leaves it.</summary>
+    private static PledgeView View(string json) =>
+        JsonSerializer.Deserialize<PledgeView>(json, TruceJson.Options) ?? throw new InvalidOperationException("A pledge without its stored view.");
 
     public async Task<Outcome<IReadOnlyList<PledgeRevisionView>>> HistoryAsync(Principal reader, int id, CancellationToken ct = default)
     {
@@ -111,14 +109,10 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
     public async Task<Outcome<IReadOnlyList<PledgeView>>> ExportAsync(Principal reader, PledgeQuery query, string format, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        var rows = await Paging.Ordered(Filter(db.Pledges.AsNoTracking(), query), query.Sort).ToListAsync(ct);
-        var names = await MemberNamesAsync(ct);
-        await audit.RecordAsync(reader, "pledges.exported", "pledges", $"{rows.Count} pledges as {format}; filter: {query.Describe()}", ct);
-        return Outcome.Done<IReadOnlyList<PledgeView>>(rows.Select(p => PledgeView.From(p, names.GetValueOrDefault(p.MemberCode))).ToList());
+        var views = await Paging.Ordered(Filter(db.Pledges.AsNoTracking(), query), query.Sort).Select(p => p.ViewJson).ToListAsync(ct);
+        await audit.RecordAsync(reader, "pledges.exported", "pledges", $"{views.Count} pledges as {format}; filter: {query.Describe()}", ct);
+        return Outcome.Done<IReadOnlyList<PledgeView>>(views.Select(View).ToList());
     }
-
-    private Task<Dictionary<string, string>> MemberNamesAsync(CancellationToken ct) =>
-        db.Members.Select(m => new { m.ActorCode, m.Actor!.Name }).ToDictionaryAsync(x => x.ActorCode, x => x.Name, ct);
 
     private static IQueryable<Pledge> Filter(IQueryable<Pledge> query, PledgeQuery q)
     {

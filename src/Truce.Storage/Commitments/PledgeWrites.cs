@@ -235,10 +235,12 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
         await db.PledgeRevisions.AsNoTracking().Where(r => r.PledgeId == pledgeId && r.Version == version).Select(r => r.SnapshotJson).FirstOrDefaultAsync(ct)
             ?? JsonSerializer.Serialize(fallback, TruceJson.Options);
 
+    /// <summary>Appends the revision of a new version and stores its view on the pledge, for reads.</summary>
     /// <returns>The snapshot of the new version, whose hash the audit entry carries.</returns>
     private string AddRevision(Pledge pledge, PledgeView? before, PledgeView after, string reason, Principal writer, DateTime now)
     {
         var snapshot = JsonSerializer.Serialize(after, TruceJson.Options);
+        pledge.ViewJson = snapshot;
         db.PledgeRevisions.Add(new PledgeRevision
         {
             PledgeId = pledge.Id,
@@ -268,6 +270,20 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             var codes = await db.Capabilities.OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
             errors.Add("capabilityCode", $"'{code}' is not in the capability catalogue; expected one of {string.Join(", ", codes)}.");
         }
+    }
+
+    /// <summary>
+    /// Stores the views of <paramref name="members"/>' pledges again after their names changed: a view carries
+    /// its member's name. The versions stay: a name is not a change to a pledge.
+    /// </summary>
+    internal async Task RefreshViewsAsync(IReadOnlyCollection<string> members, CancellationToken ct)
+    {
+        foreach (var pledge in await db.Pledges.Where(p => members.Contains(p.MemberCode)).ToListAsync(ct))
+        {
+            pledge.ViewJson = JsonSerializer.Serialize(await ViewAsync(pledge, ct), TruceJson.Options);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<PledgeView> ViewAsync(Pledge pledge, CancellationToken ct)

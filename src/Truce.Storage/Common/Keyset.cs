@@ -51,8 +51,12 @@ public sealed class Keyset<T, TId>(Expression<Func<T, TId>> id)
     /// <summary>Every row in the order of <paramref name="sort"/> (a key name, with a leading '-' for descending).</summary>
     public IQueryable<T> Ordered(IQueryable<T> query, string sort) => Key(sort).Order(query, id, sort.StartsWith('-'));
 
-    /// <summary>The page after <paramref name="cursor"/> (checked with <see cref="CheckCursor"/> first) and the cursor of the next one.</summary>
-    public async Task<(List<T> Rows, string? Next)> PageAsync(IQueryable<T> query, string sort, string? cursor, int limit, CancellationToken ct)
+    /// <summary>
+    /// The page after <paramref name="cursor"/> (checked with <see cref="CheckCursor"/> first), each row read
+    /// as <paramref name="select"/> makes it (so a page need not load whole entities), and the cursor of the next page.
+    /// </summary>
+    public async Task<(List<TValue> Rows, string? Next)> PageAsync<TValue>(
+        IQueryable<T> query, string sort, string? cursor, int limit, Expression<Func<T, TValue>> select, CancellationToken ct)
     {
         var key = Key(sort);
         var descending = sort.StartsWith('-');
@@ -61,25 +65,28 @@ public sealed class Keyset<T, TId>(Expression<Func<T, TId>> id)
             query = key.After(query, id, descending, after, TId.Parse(afterId, CultureInfo.InvariantCulture));
         }
 
-        var rows = await key.Order(query, id, descending).Take(limit + 1).ToListAsync(ct);
+        var rows = await key.Page(key.Order(query, id, descending), id, select, limit + 1, ct);
         if (rows.Count <= limit)
         {
-            return (rows, null);
+            return (rows.Select(r => r.Value).ToList(), null);
         }
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return (rows, Cursor.Encode(sort, key.Format(last), id.Compile()(last).ToString(null, CultureInfo.InvariantCulture)));
+        return (rows.Select(r => r.Value).ToList(), Cursor.Encode(sort, last.Key, last.Id.ToString(null, CultureInfo.InvariantCulture)));
     }
 
     private ISortKey Key(string sort) =>
         _keys.TryGetValue(sort.TrimStart('-'), out var key) ? key : throw new ArgumentException($"No sort '{sort}'; expected one of {string.Join(", ", _keys.Keys)}.", nameof(sort));
 
+    /// <summary>A row as a page reads it: what the caller selected, with the row's sort key (as cursor text) and id.</summary>
+    private sealed record Keyed<TValue>(TValue Value, string Key, TId Id);
+
     private interface ISortKey
     {
         bool CanParse(string key);
 
-        string Format(T row);
+        Task<List<Keyed<TValue>>> Page<TValue>(IQueryable<T> ordered, Expression<Func<T, TId>> id, Expression<Func<T, TValue>> select, int take, CancellationToken ct);
 
         IQueryable<T> Order(IQueryable<T> query, Expression<Func<T, TId>> id, bool descending);
 
@@ -88,8 +95,6 @@ public sealed class Keyset<T, TId>(Expression<Func<T, TId>> id)
 
     private sealed class SortKey<TKey>(Expression<Func<T, TKey>> key, Func<TKey, string> format, Func<string, TKey> parse) : ISortKey
     {
-        private readonly Func<T, TKey> _compiled = key.Compile();
-
         public bool CanParse(string text)
         {
             try
@@ -103,7 +108,17 @@ public sealed class Keyset<T, TId>(Expression<Func<T, TId>> id)
             }
         }
 
-        public string Format(T row) => format(_compiled(row));
+        // Reads the selected value, the key and the id in one query, then writes the key as cursor text.
+        public async Task<List<Keyed<TValue>>> Page<TValue>(IQueryable<T> ordered, Expression<Func<T, TId>> id, Expression<Func<T, TValue>> select, int take, CancellationToken ct)
+        {
+            var row = key.Parameters[0];
+            var shape = typeof(Shaped<TValue>).GetConstructors().Single();
+            var body = Expression.New(shape, new Rebind(select.Parameters[0], row).Visit(select.Body), key.Body, new Rebind(id.Parameters[0], row).Visit(id.Body));
+            var rows = await ordered.Select(Expression.Lambda<Func<T, Shaped<TValue>>>(body, row)).Take(take).ToListAsync(ct);
+            return rows.Select(r => new Keyed<TValue>(r.Value, format(r.Key), r.Id)).ToList();
+        }
+
+        private sealed record Shaped<TValue>(TValue Value, TKey Key, TId Id);
 
         public IQueryable<T> Order(IQueryable<T> query, Expression<Func<T, TId>> id, bool descending) =>
             descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id);

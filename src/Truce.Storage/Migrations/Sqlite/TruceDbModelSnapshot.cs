@@ -309,6 +309,10 @@ namespace Truce.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ViewJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Commitments.Pledge.Marking#Marking", b1 =>
                         {
                             b1.IsRequired();

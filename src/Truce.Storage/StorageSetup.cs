@@ -55,7 +55,6 @@ public static class StorageSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AccountOptions());
         services.TryAddSingleton(new AccessLogOptions());
-        services.TryAddSingleton(provider => new TokenHolders(provider.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(10)));
 
         // Security: the audit trail, accounts and tokens, the access log of token uses and refusals.
         services.AddScoped<AuditTrail>();

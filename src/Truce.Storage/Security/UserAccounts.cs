@@ -16,7 +16,7 @@ public sealed record TokenHolder(User User, int TokenId, IReadOnlyList<string> S
 /// counted by the <see cref="AccessLog"/>, which writes them once per window, so no read writes.
 /// Managing accounts and tokens is for admins.
 /// </summary>
-public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit, AccessLog access, TokenHolders holders)
+public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions options, AuditTrail audit, AccessLog access)
 {
     public Task<bool> AnyAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
@@ -120,8 +120,14 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         access.Refused(RefusalKind.SignIn, address, Truncate(userName?.Trim() ?? string.Empty), reason);
 
     /// <summary>The account behind a session, re-read at every request so that a changed role takes effect at once.</summary>
-    public Task<User?> FindAsync(string userName, CancellationToken ct = default) =>
-        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+    public Task<User?> FindAsync(string userName, CancellationToken ct = default) => UserByName(db, userName, ct);
+
+    // Who a request acts for is read at every request, by its session or its token: compiled once each.
+    private static readonly Func<TruceDb, string, CancellationToken, Task<User?>> UserByName = EF.CompileAsyncQuery(
+        (TruceDb db, string userName, CancellationToken ct) => db.Users.AsNoTracking().FirstOrDefault(u => u.UserName == userName));
+
+    private static readonly Func<TruceDb, string, CancellationToken, Task<ApiToken?>> TokenByHash = EF.CompileAsyncQuery(
+        (TruceDb db, string hash, CancellationToken ct) => db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefault(t => t.TokenHash == hash));
 
     /// <summary>Creates a token and returns its secret, which is not stored and cannot be shown again.</summary>
     public async Task<Outcome<NewToken>> CreateTokenAsync(Principal by, string userName, string tokenName, TimeSpan lifetime, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
@@ -214,25 +220,17 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         token.RevokedAtUtc = Now();
         audit.Append(by, "token.revoked", $"token/{id}", detail: $"'{token.Name}'");
         await db.SaveChangesAsync(ct);
-        holders.Forget(id);
         return Outcome.Done(View(token, token.User!.UserName));
     }
 
     /// <summary>
-    /// The holder of a token, if it exists, is not revoked and has not expired: looked up once per
-    /// <see cref="TokenHolders.Lifetime"/>. Reads only: the use is counted by the access log, which records the
-    /// first in each window.
+    /// The holder of a token, if it exists, is not revoked and has not expired: looked up at every request,
+    /// so a revocation or a change of role takes effect at once. Reads only: the use is counted by the
+    /// access log, which records the first in each window.
     /// </summary>
     public async Task<Outcome<TokenHolder>> AuthenticateTokenAsync(string secret, string request, string address, CancellationToken ct = default)
     {
-        var hash = ApiToken.HashOf(secret);
-        if (holders.TryGet(hash, out var known, out var lastRecorded))
-        {
-            access.TokenUsed(known.TokenId, known.User.ToPrincipal(), lastRecorded, Truncate(request));
-            return Outcome.Done(known);
-        }
-
-        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        var token = await TokenByHash(db, ApiToken.HashOf(secret), ct);
         if (token is null || !token.IsUsableAt(Now()))
         {
             var reason = token is null ? "unknown" : token.RevokedAtUtc is null ? "expired" : "revoked";
@@ -240,10 +238,8 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return Outcome.Refused($"The bearer token is {reason}.");
         }
 
-        var holder = new TokenHolder(token.User!, token.Id, token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        holders.Keep(hash, holder, token.ExpiresAtUtc, token.LastUsedAtUtc);
         access.TokenUsed(token.Id, token.User!.ToPrincipal(), token.LastUsedAtUtc, Truncate(request));
-        return Outcome.Done(holder);
+        return Outcome.Done(new TokenHolder(token.User!, token.Id, token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     private Outcome.Refusal Failed(string address, string name, string reason)

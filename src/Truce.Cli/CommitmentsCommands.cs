@@ -52,31 +52,25 @@ public static class CommitmentsCommands
                 return TruceCli.Fail(error, ExitCodes.Usage, OptionErrors(listed.Errors!));
             }
 
-            var page = listed.Value;
-            if (parse.GetValue(json))
+            return TruceCli.Finish(listed, parse.GetValue(json), output, error, (console, page) =>
             {
-                output.WriteLine(JsonSerializer.Serialize(page, TruceJson.Indented));
-                return ExitCodes.Ok;
-            }
+                var table = new Table().AddColumns("Id", "Member", "Pledge", "Category", "Quantity", "EUR", "Stage", "Conditions");
+                foreach (var p in page.Items)
+                {
+                    table.AddRow(
+                        Markup.Escape(p.Id.ToString(CultureInfo.InvariantCulture)),
+                        Markup.Escape(p.Member),
+                        Markup.Escape(p.Title),
+                        Markup.Escape(p.Category),
+                        Markup.Escape(p.Quantity is { } n ? $"{(p.QuantityIsUpTo ? "≤" : string.Empty)}{n:N0} {p.Unit}" : "—"),
+                        Markup.Escape(p.Value?.Eur is { } eur ? eur.ToString("N0", CultureInfo.InvariantCulture) : "—"),
+                        Markup.Escape(p.Stage),
+                        Markup.Escape(string.Join(", ", p.Conditions.Select(c => c.Kind))));
+                }
 
-            var table = new Table().AddColumns("Id", "Member", "Pledge", "Category", "Quantity", "EUR", "Stage", "Conditions");
-            foreach (var p in page.Items)
-            {
-                table.AddRow(
-                    Markup.Escape(p.Id.ToString(CultureInfo.InvariantCulture)),
-                    Markup.Escape(p.Member),
-                    Markup.Escape(p.Title),
-                    Markup.Escape(p.Category),
-                    Markup.Escape(p.Quantity is { } n ? $"{(p.QuantityIsUpTo ? "≤" : string.Empty)}{n:N0} {p.Unit}" : "—"),
-                    Markup.Escape(p.Value?.Eur is { } eur ? eur.ToString("N0", CultureInfo.InvariantCulture) : "—"),
-                    Markup.Escape(p.Stage),
-                    Markup.Escape(string.Join(", ", p.Conditions.Select(c => c.Kind))));
-            }
-
-            var console = TruceCli.Console(output);
-            console.Write(table);
-            console.WriteLine($"{page.Items.Count} of {page.Total} pledges." + (page.NextCursor is { } next ? $" Next page: --cursor {next}" : string.Empty));
-            return ExitCodes.Ok;
+                console.Write(table);
+                console.WriteLine($"{page.Items.Count} of {page.Total} pledges." + (page.NextCursor is { } next ? $" Next page: --cursor {next}" : string.Empty));
+            });
         });
         return command;
     }
@@ -91,59 +85,56 @@ public static class CommitmentsCommands
             await using var session = await TruceCli.OpenAsync(parse, ct);
             var reads = session.Get<PledgeReads>();
             var found = await reads.GetAsync(session.Acting, parse.GetValue(id), ct);
-            if (!found.IsDone)
-            {
-                return TruceCli.Refusal(found, error);
-            }
-
-            var pledge = found.Value;
-            var history = (await reads.HistoryAsync(session.Acting, pledge.Id, ct)).Value;
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(new { pledge, history }, TruceJson.Indented));
-                return ExitCodes.Ok;
-            }
-
-            var console = TruceCli.Console(output);
-            var facts = new Grid().AddColumns(2);
-            void Row(string name, string? value) => facts.AddRow(Markup.Escape(name), Markup.Escape(value ?? "—"));
-            Row("Pledge", $"{pledge.Id}: {pledge.Title}");
-            Row("Member", $"{pledge.MemberName} ({pledge.Member})");
-            Row("Category", pledge.Category);
-            Row("Capability", pledge.Capability);
-            Row("Quantity", pledge.Quantity is { } n ? $"{(pledge.QuantityIsUpTo ? "up to " : string.Empty)}{n:N0} {pledge.Unit}" : null);
-            Row("Value", pledge.Value is { } v ? $"{v.Currency} {v.Amount:N0}" + (v.Eur is { } e ? $" (EUR {e:N0} at {v.FxDate:yyyy-MM-dd})" : string.Empty) : null);
-            Row("Stage", pledge.Stage);
-            Row("Readiness", pledge.ReadinessDays is { } d ? $"{d} days" : null);
-            Row("Confidence", pledge.Confidence);
-            Row("Conditions", string.Join("; ", pledge.Conditions.Select(c => c.Note is null ? c.Kind : $"{c.Kind} ({c.Note})")));
-            Row("Caveats", string.Join("; ", pledge.Caveats));
-            Row("Illustrative", string.Join(", ", pledge.Illustrative));
-            Row("Version", $"{pledge.Version}, {pledge.UpdatedAt:yyyy-MM-dd HH:mm} UTC by {pledge.UpdatedBy}");
-            console.Write(facts);
-            console.WriteLine();
-            console.WriteLine("Sources:");
-            foreach (var s in pledge.Sources)
-            {
-                console.WriteLine($"  {s.Url}" + (s.Quote is null ? string.Empty : $" — \"{s.Quote}\""));
-            }
-
-            var table = new Table().AddColumns("Version", "When (UTC)", "Who", "Why", "Changed");
-            foreach (var r in history)
-            {
-                table.AddRow(
-                    r.Version.ToString(CultureInfo.InvariantCulture),
-                    r.ChangedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Markup.Escape(r.ChangedBy),
-                    Markup.Escape(r.Reason),
-                    Markup.Escape(r.Version == 1 ? "first entry" : string.Join(", ", r.Changes.Select(c => c.Field))));
-            }
-
-            console.Write(table);
-            return ExitCodes.Ok;
+            var shown = found.IsDone
+                ? Outcome.Done(new PledgeWithHistory(found.Value, (await reads.HistoryAsync(session.Acting, found.Value.Id, ct)).Value))
+                : found.AsRefusal().As<PledgeWithHistory>();
+            return TruceCli.Finish(shown, parse.GetValue(json), output, error, Print);
         });
         return command;
     }
+
+    private static void Print(IAnsiConsole console, PledgeWithHistory shown)
+    {
+        var (pledge, history) = (shown.Pledge, shown.History);
+        var facts = new Grid().AddColumns(2);
+        void Row(string name, string? value) => facts.AddRow(Markup.Escape(name), Markup.Escape(value ?? "—"));
+        Row("Pledge", $"{pledge.Id}: {pledge.Title}");
+        Row("Member", $"{pledge.MemberName} ({pledge.Member})");
+        Row("Category", pledge.Category);
+        Row("Capability", pledge.Capability);
+        Row("Quantity", pledge.Quantity is { } n ? $"{(pledge.QuantityIsUpTo ? "up to " : string.Empty)}{n:N0} {pledge.Unit}" : null);
+        Row("Value", pledge.Value is { } v ? $"{v.Currency} {v.Amount:N0}" + (v.Eur is { } e ? $" (EUR {e:N0} at {v.FxDate:yyyy-MM-dd})" : string.Empty) : null);
+        Row("Stage", pledge.Stage);
+        Row("Readiness", pledge.ReadinessDays is { } d ? $"{d} days" : null);
+        Row("Confidence", pledge.Confidence);
+        Row("Conditions", string.Join("; ", pledge.Conditions.Select(c => c.Note is null ? c.Kind : $"{c.Kind} ({c.Note})")));
+        Row("Caveats", string.Join("; ", pledge.Caveats));
+        Row("Illustrative", string.Join(", ", pledge.Illustrative));
+        Row("Version", $"{pledge.Version}, {pledge.UpdatedAt:yyyy-MM-dd HH:mm} UTC by {pledge.UpdatedBy}");
+        console.Write(facts);
+        console.WriteLine();
+        console.WriteLine("Sources:");
+        foreach (var s in pledge.Sources)
+        {
+            console.WriteLine($"  {s.Url}" + (s.Quote is null ? string.Empty : $" — \"{s.Quote}\""));
+        }
+
+        var table = new Table().AddColumns("Version", "When (UTC)", "Who", "Why", "Changed");
+        foreach (var r in history)
+        {
+            table.AddRow(
+                r.Version.ToString(CultureInfo.InvariantCulture),
+                r.ChangedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                Markup.Escape(r.ChangedBy),
+                Markup.Escape(r.Reason),
+                Markup.Escape(r.Version == 1 ? "first entry" : string.Join(", ", r.Changes.Select(c => c.Field))));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>A pledge and its history, as <c>pledges show --json</c> prints them.</summary>
+    private sealed record PledgeWithHistory(PledgeView Pledge, IReadOnlyList<PledgeRevisionView> History);
 
     private static Command Add(TextWriter output, TextWriter error)
     {
@@ -250,15 +241,7 @@ public static class CommitmentsCommands
 
             await using var session = await TruceCli.OpenAsync(parse, ct);
             var created = await session.Get<PledgeWrites>().CreateAsync(session.Acting, input, ct: ct);
-            if (!created.IsDone)
-            {
-                return TruceCli.Refusal(created, error, OptionFor, "the pledge was not entered");
-            }
-
-            output.WriteLine(parse.GetValue(json)
-                ? JsonSerializer.Serialize(created.Value, TruceJson.Indented)
-                : $"Entered pledge {created.Value.Id}: {created.Value.Title} ({created.Value.Member}), version 1.");
-            return ExitCodes.Ok;
+            return TruceCli.Finish(created, parse.GetValue(json), output, error, (console, p) => console.WriteLine($"Entered pledge {p.Id}: {p.Title} ({p.Member}), version 1."), OptionFor, "the pledge was not entered");
         });
         return command;
     }

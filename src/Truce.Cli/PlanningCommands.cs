@@ -72,21 +72,7 @@ public static class PlanningCommands
 
         await using var session = await TruceCli.OpenAsync(parse, ct);
         var planned = await plan(session.Get<PlanRuns>(), session.Acting, time);
-        if (!planned.IsDone)
-        {
-            return TruceCli.Refusal(planned, error, OptionFor, "nothing was planned");
-        }
-
-        if (parse.GetValue(json))
-        {
-            output.WriteLine(JsonSerializer.Serialize(planned.Value, TruceJson.Indented));
-        }
-        else
-        {
-            print(TruceCli.Console(output), planned.Value);
-        }
-
-        return ExitCodes.Ok;
+        return TruceCli.Finish(planned, parse.GetValue(json), output, error, print, OptionFor, "nothing was planned");
     }
 
     private static void PrintComparison(IAnsiConsole console, ComparisonView comparison)

@@ -75,28 +75,18 @@ public static class SecurityCommands
         {
             await using var session = await TruceCli.OpenAsync(parse, ct);
             var listed = await session.Get<UserAccounts>().TokensAsync(session.Acting, parse.GetValue(forUser), ct);
-            if (!listed.IsDone)
+            return TruceCli.Finish(listed, parse.GetValue(json), output, error, (console, tokens) =>
             {
-                return TruceCli.Refusal(listed, error);
-            }
+                var table = new Table().AddColumns("Id", "Name", "User", "Scopes", "Created (UTC)", "Expires", "Revoked", "Last used");
+                foreach (var t in tokens)
+                {
+                    table.AddRow(
+                        t.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), Markup.Escape(t.User), Markup.Escape(t.Scopes),
+                        When(t.CreatedAt), When(t.ExpiresAt), When(t.RevokedAt), When(t.LastUsedAt));
+                }
 
-            var tokens = listed.Value;
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(tokens, TruceJson.Indented));
-                return ExitCodes.Ok;
-            }
-
-            var table = new Table().AddColumns("Id", "Name", "User", "Scopes", "Created (UTC)", "Expires", "Revoked", "Last used");
-            foreach (var t in tokens)
-            {
-                table.AddRow(
-                    t.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), Markup.Escape(t.User), Markup.Escape(t.Scopes),
-                    When(t.CreatedAt), When(t.ExpiresAt), When(t.RevokedAt), When(t.LastUsedAt));
-            }
-
-            TruceCli.Console(output).Write(table);
-            return ExitCodes.Ok;
+                console.Write(table);
+            });
         });
 
         var id = new Argument<int>("id") { Description = "The token's id, as `tokens list` shows it." };
@@ -147,26 +137,16 @@ public static class SecurityCommands
         {
             await using var session = await TruceCli.OpenAsync(parse, ct);
             var listed = await session.Get<AuditTrail>().ListAsync(session.Acting, new AuditQuery(parse.GetValue(action), parse.GetValue(actor), Limit: parse.GetValue(limit) ?? 50), ct);
-            if (!listed.IsDone)
+            return TruceCli.Finish(listed, parse.GetValue(json), output, error, (console, entries) =>
             {
-                return TruceCli.Refusal(listed, error);
-            }
+                var table = new Table().AddColumns("Seq", "At (UTC)", "Actor", "Action", "Target", "Detail");
+                foreach (var e in entries)
+                {
+                    table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.At), Markup.Escape(e.Actor), Markup.Escape(e.Action), Markup.Escape(e.Target), Markup.Escape(e.Detail ?? string.Empty));
+                }
 
-            var entries = listed.Value;
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(entries, TruceJson.Indented));
-                return ExitCodes.Ok;
-            }
-
-            var table = new Table().AddColumns("Seq", "At (UTC)", "Actor", "Action", "Target", "Detail");
-            foreach (var e in entries)
-            {
-                table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.At), Markup.Escape(e.Actor), Markup.Escape(e.Action), Markup.Escape(e.Target), Markup.Escape(e.Detail ?? string.Empty));
-            }
-
-            TruceCli.Console(output).Write(table);
-            return ExitCodes.Ok;
+                console.Write(table);
+            });
         });
         return new Command("audit", "The hash-chained audit trail.") { verify, list };
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -138,6 +139,29 @@ public static class TruceCli
             await scope.DisposeAsync();
             await services.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The one way a command ends on an outcome: refused, said on the error stream with its exit code; done,
+    /// printed as the API's JSON (<c>--json</c>) or as people read it.
+    /// </summary>
+    public static int Finish<T>(Outcome<T> outcome, bool json, TextWriter output, TextWriter error, Action<IAnsiConsole, T> forPeople, Func<string, string>? option = null, string? what = null)
+    {
+        if (!outcome.IsDone)
+        {
+            return Refusal(outcome, error, option, what);
+        }
+
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(outcome.Value, TruceJson.Indented));
+        }
+        else
+        {
+            forPeople(Console(output), outcome.Value);
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>

@@ -68,18 +68,14 @@ public sealed class RequirementLines(TruceDb db, AuditTrail audit, PlanningCatal
     /// <summary>Changes a line; fields left out keep their value, the code and the marking stay.</summary>
     public async Task<Outcome<RequirementView>> UpdateAsync(Principal writer, int id, RequirementInput input, CancellationToken ct = default)
     {
-        if (MayWrite(writer) is { } refused)
-        {
-            return refused;
-        }
-
         using var reading = db.ReadAs(writer);
-        var stored = await db.Requirements.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (stored is null)
+        var found = await LineForWriteAsync(writer, id, ct);
+        if (!found.IsDone)
         {
-            return Outcome.NotFound($"No requirement line {id}.");
+            return found.AsRefusal();
         }
 
+        var stored = found.Value;
         var errors = new ValidationErrors();
         var line = await ReadAsync(input, stored.ToRequirement(), errors, ct);
         if (line is null)
@@ -98,18 +94,14 @@ public sealed class RequirementLines(TruceDb db, AuditTrail audit, PlanningCatal
     /// <summary>Removes a line, audited with the line as it was.</summary>
     public async Task<Outcome<RequirementView>> RemoveAsync(Principal writer, int id, CancellationToken ct = default)
     {
-        if (MayWrite(writer) is { } refused)
-        {
-            return refused;
-        }
-
         using var reading = db.ReadAs(writer);
-        var stored = await db.Requirements.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (stored is null)
+        var found = await LineForWriteAsync(writer, id, ct);
+        if (!found.IsDone)
         {
-            return Outcome.NotFound($"No requirement line {id}.");
+            return found.AsRefusal();
         }
 
+        var stored = found.Value;
         var view = await catalogue.LineAsync(id, ct);
         db.Requirements.Remove(stored);
         audit.Append(writer, "requirement.removed", $"mission/{stored.MissionCode}/{stored.Code}", Json(stored.ToRequirement()));
@@ -120,6 +112,18 @@ public sealed class RequirementLines(TruceDb db, AuditTrail audit, PlanningCatal
     /// <summary>Planners and admins change requirements.</summary>
     internal static Outcome.Refusal? MayWrite(Principal writer) =>
         writer.Role is Role.Admin or Role.Planner ? null : Outcome.Refused($"Only planners and admins change requirements and scenarios; {writer.Name} is a {writer.RoleName}.");
+
+    /// <summary>The line a change or a removal is for, or why not: the writer may not change lines, or there is no such line they may read.</summary>
+    private async Task<Outcome<MissionRequirement>> LineForWriteAsync(Principal writer, int id, CancellationToken ct)
+    {
+        if (MayWrite(writer) is { } refused)
+        {
+            return refused;
+        }
+
+        var stored = await db.Requirements.FirstOrDefaultAsync(r => r.Id == id, ct);
+        return stored is null ? Outcome.NotFound($"No requirement line {id}.") : Outcome.Done(stored);
+    }
 
     private async Task<Requirement?> ReadAsync(RequirementInput input, Requirement? existing, ValidationErrors errors, CancellationToken ct)
     {

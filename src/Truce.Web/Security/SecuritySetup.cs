@@ -22,8 +22,9 @@ namespace Truce.Web.Security;
 public static class SecuritySetup
 {
     public const string Scheme = "truce";
-    public const string EditPledges = "pledges:write";
-    public const string EditPlanning = "planning:write";
+    // Each write policy is named after the token scope it needs.
+    public const string EditPledges = TokenScopes.WritePledges;
+    public const string EditPlanning = TokenScopes.WritePlanning;
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Truce.Testing;
 
 namespace Truce.Cli.Tests;
 
@@ -12,12 +13,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
     private string Database => Path.Combine(_folder, "truce.db");
 
-    public async ValueTask InitializeAsync()
-    {
-        // Loading the demo writes one audit entry per pledge and one for the load.
-        var (code, _, error) = await Truce("demo", "load");
-        Assert.True(code == 0, error);
-    }
+    // A copy of the tests' template: the demo data's entries (one per pledge, one for the load) and those of
+    // the test accounts and tokens.
+    public async ValueTask InitializeAsync() => await TemplateDatabase.CopyToAsync(Database);
 
     public ValueTask DisposeAsync()
     {

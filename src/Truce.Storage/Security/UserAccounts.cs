@@ -82,7 +82,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         if (user is null)
         {
             // Spend the same time as a real check, so a failed sign-in does not reveal which names exist.
-            PasswordHash.Verify(password, DummyHash.Value);
+            PasswordHash.Verify(password, DummyHash.For(options.PasswordHashIterations));
             return Failed(address, name, "unknown user");
         }
 
@@ -265,8 +265,11 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
 
     private static string Truncate(string text) => text.Length <= 150 ? text : text[..150];
 
+    // A hash made as real accounts' hashes are (the same rounds), so checking it costs what a real check costs.
     private static class DummyHash
     {
-        public static readonly string Value = PasswordHash.Create("not-a-real-password", PasswordHash.DefaultIterations);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> ByRounds = new();
+
+        public static string For(int rounds) => ByRounds.GetOrAdd(rounds, r => PasswordHash.Create("not-a-real-password", r));
     }
 }

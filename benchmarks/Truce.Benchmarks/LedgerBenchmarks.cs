@@ -71,7 +71,7 @@ public class LedgerBenchmarks
         var names = db.Actors.ToDictionary(a => a.Code, a => a.Name);
         foreach (var pledge in db.Pledges.ToList())
         {
-            pledge.ViewJson = System.Text.Json.JsonSerializer.Serialize(PledgeView.From(pledge, names[pledge.MemberCode]), TruceJson.Options);
+            db.PledgeViews.Add(new StoredPledgeView { PledgeId = pledge.Id, Json = System.Text.Json.JsonSerializer.Serialize(PledgeView.From(pledge, names[pledge.MemberCode]), TruceJson.Options) });
         }
 
         db.SaveChanges();

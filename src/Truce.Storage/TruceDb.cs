@@ -55,6 +55,8 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
 
     public DbSet<PledgeRevision> PledgeRevisions => Set<PledgeRevision>();
 
+    public DbSet<StoredPledgeView> PledgeViews => Set<StoredPledgeView>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -13,7 +13,7 @@ using Truce.Testing;
 namespace Truce.Storage.Tests;
 
 /// <summary>
-/// A pledge is read as the view its last write stored (Pledge.ViewJson), so that reads need not rebuild it.
+/// A pledge is read as the view its last write stored (StoredPledgeView), so that reads need not rebuild it.
 /// These tests hold the stored views to the rows they come from.
 /// </summary>
 public sealed class PledgeViewsTests
@@ -25,8 +25,9 @@ public sealed class PledgeViewsTests
         {
             var truce = s.GetRequiredService<TruceDb>();
             var names = await truce.Actors.ToDictionaryAsync(a => a.Code, a => a.Name);
+            var stored = await truce.PledgeViews.ToDictionaryAsync(v => v.PledgeId, v => v.Json);
             return (await truce.Pledges.AsNoTracking().OrderBy(p => p.Id).ToListAsync())
-                .Select(p => (p.ViewJson, JsonSerializer.Serialize(PledgeView.From(p, names.GetValueOrDefault(p.MemberCode)), TruceJson.Options)))
+                .Select(p => (stored.GetValueOrDefault(p.Id) ?? "(none)", JsonSerializer.Serialize(PledgeView.From(p, names.GetValueOrDefault(p.MemberCode)), TruceJson.Options)))
                 .ToList();
         });
 

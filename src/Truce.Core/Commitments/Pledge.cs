@@ -76,12 +76,5 @@ public sealed class Pledge : IMarked
 
     public required string UpdatedBy { get; set; }
 
-    /// <summary>
-    /// The pledge as it is read (its <see cref="PledgeView"/> as JSON), written with every version and
-    /// refreshed when its member is renamed: what reads return without rebuilding it from the rows. Derived
-    /// data, unlike a revision's snapshot, which is history and never changes.
-    /// </summary>
-    public string ViewJson { get; set; } = string.Empty;
-
     public bool HasCondition(ConditionKind kind) => Conditions.Exists(c => c.Kind == kind);
 }

@@ -46,3 +46,14 @@ internal sealed class PledgeRevisionConfiguration : IEntityTypeConfiguration<Ple
         r.HasOne<Pledge>().WithMany().HasForeignKey(x => x.PledgeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StoredPledgeViewConfiguration : IEntityTypeConfiguration<StoredPledgeView>
+{
+    public void Configure(EntityTypeBuilder<StoredPledgeView> v)
+    {
+        v.ToTable("PledgeViews");
+        v.HasKey(x => x.PledgeId);
+        v.Property(x => x.PledgeId).ValueGeneratedNever();
+        v.HasOne<Pledge>().WithOne().HasForeignKey<StoredPledgeView>(x => x.PledgeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Truce.Core.Commitments;
@@ -11,7 +12,7 @@ namespace Truce.Storage.Commitments;
 /// <summary>
 /// Reading the commitments ledger: pages of pledges, one pledge, its history, the dashboard's totals and
 /// exports. Each read is made for the principal it is given and sees what that principal may (the
-/// releasability filter). A pledge is read as the view its last write stored (<see cref="Pledge.ViewJson"/>),
+/// releasability filter). A pledge is read as the view its last write stored (<see cref="StoredPledgeView"/>),
 /// not rebuilt from its rows at every read. Reads write nothing, except an export, which is an act and is audited.
 /// </summary>
 public sealed class PledgeReads(TruceDb db, AuditTrail audit)
@@ -39,7 +40,7 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
         using var reading = db.ReadAs(reader);
         var filtered = Filter(db.Pledges.AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
-        var (views, next) = await Paging.PageAsync(filtered, query.Sort, query.Cursor, query.Limit, p => p.ViewJson, ct);
+        var (views, next) = await Paging.PageAsync(filtered, query.Sort, query.Cursor, query.Limit, StoredView(), ct);
         return Outcome.Done(new Page<PledgeView>(views.Select(View).ToList(), total, next));
     }
 
@@ -53,9 +54,12 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
     // The most frequent read of all (a feed polling a pledge), compiled once: one small statement through the
     // releasability filter like any other, returning the view the last write stored.
     private static readonly Func<TruceDb, int, CancellationToken, Task<string?>> ViewById = EF.CompileAsyncQuery(
-        (TruceDb db, int id, CancellationToken ct) => db.Pledges.Where(p => p.Id == id).Select(p => p.ViewJson).FirstOrDefault());
+        (TruceDb db, int id, CancellationToken ct) => db.PledgeViews.Where(v => v.PledgeId == id).Select(v => v.Json).FirstOrDefault());
 
-    /// <summary>A pledge's stored view (<see cref="Pledge.ViewJson"/>), as every write leaves it.</summary>
+    /// <summary>Each pledge of a list read as its stored view, looked up by key for the rows of the page only.</summary>
+    private Expression<Func<Pledge, string>> StoredView() => p => db.PledgeViews.Where(v => v.PledgeId == p.Id).Select(v => v.Json).First();
+
+    /// <summary>A pledge's stored view (<see cref="StoredPledgeView"/>), as every write leaves it.</summary>
     private static PledgeView View(string json) =>
         JsonSerializer.Deserialize<PledgeView>(json, TruceJson.Options) ?? throw new InvalidOperationException("A pledge without its stored view.");
 
@@ -109,7 +113,7 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
     public async Task<Outcome<IReadOnlyList<PledgeView>>> ExportAsync(Principal reader, PledgeQuery query, string format, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        var views = await Paging.Ordered(Filter(db.Pledges.AsNoTracking(), query), query.Sort).Select(p => p.ViewJson).ToListAsync(ct);
+        var views = await Paging.Ordered(Filter(db.Pledges.AsNoTracking(), query), query.Sort).Select(StoredView()).ToListAsync(ct);
         await audit.RecordAsync(reader, "pledges.exported", "pledges", $"{views.Count} pledges as {format}; filter: {query.Describe()}", ct);
         return Outcome.Done<IReadOnlyList<PledgeView>>(views.Select(View).ToList());
     }

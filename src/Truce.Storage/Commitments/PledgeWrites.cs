@@ -55,7 +55,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             db.Pledges.Add(pledge);
             await db.SaveChangesAsync(ct);
             var view = await ViewAsync(pledge, ct);
-            var snapshot = AddRevision(pledge, null, view, input.Reason ?? "Entered in the ledger", writer, now);
+            var snapshot = await AddRevisionAsync(pledge, null, view, input.Reason ?? "Entered in the ledger", writer, now, ct);
             audit.Append(writer, "pledge.created", $"pledge/{pledge.Id}", after: snapshot, detail: $"{pledge.MemberCode}: {pledge.Title} ({pledge.Marking})");
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
@@ -115,7 +115,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
         pledge.UpdatedAtUtc = now;
         pledge.UpdatedBy = writer.Name;
         after = await ViewAsync(pledge, ct);
-        var snapshot = AddRevision(pledge, before, after, input.Reason!, writer, now);
+        var snapshot = await AddRevisionAsync(pledge, before, after, input.Reason!, writer, now, ct);
         audit.Append(
             writer, "pledge.changed", $"pledge/{pledge.Id}", await StoredSnapshotAsync(pledge.Id, pledge.Version - 1, before, ct), snapshot,
             $"version {pledge.Version}: {string.Join(", ", changes.Select(c => c.Field))}");
@@ -168,7 +168,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
         pledge.UpdatedAtUtc = now;
         pledge.UpdatedBy = writer.Name;
         var after = await ViewAsync(pledge, ct);
-        var snapshot = AddRevision(pledge, before, after, reason!, writer, now);
+        var snapshot = await AddRevisionAsync(pledge, before, after, reason!, writer, now, ct);
         audit.Append(writer, "pledge.released", $"pledge/{pledge.Id}", await StoredSnapshotAsync(pledge.Id, pledge.Version - 1, before, ct), snapshot, $"{was} → {pledge.Marking}");
         return await SaveVersionAsync(id, expected, after, ct);
     }
@@ -235,12 +235,12 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
         await db.PledgeRevisions.AsNoTracking().Where(r => r.PledgeId == pledgeId && r.Version == version).Select(r => r.SnapshotJson).FirstOrDefaultAsync(ct)
             ?? JsonSerializer.Serialize(fallback, TruceJson.Options);
 
-    /// <summary>Appends the revision of a new version and stores its view on the pledge, for reads.</summary>
+    /// <summary>Appends the revision of a new version and stores its view for reads.</summary>
     /// <returns>The snapshot of the new version, whose hash the audit entry carries.</returns>
-    private string AddRevision(Pledge pledge, PledgeView? before, PledgeView after, string reason, Principal writer, DateTime now)
+    private async Task<string> AddRevisionAsync(Pledge pledge, PledgeView? before, PledgeView after, string reason, Principal writer, DateTime now, CancellationToken ct)
     {
         var snapshot = JsonSerializer.Serialize(after, TruceJson.Options);
-        pledge.ViewJson = snapshot;
+        await StoreViewAsync(pledge.Id, snapshot, ct);
         db.PledgeRevisions.Add(new PledgeRevision
         {
             PledgeId = pledge.Id,
@@ -280,10 +280,24 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
     {
         foreach (var pledge in await db.Pledges.Where(p => members.Contains(p.MemberCode)).ToListAsync(ct))
         {
-            pledge.ViewJson = JsonSerializer.Serialize(await ViewAsync(pledge, ct), TruceJson.Options);
+            await StoreViewAsync(pledge.Id, JsonSerializer.Serialize(await ViewAsync(pledge, ct), TruceJson.Options), ct);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Stores a pledge's view (new, or replacing the one stored), to be saved with the caller's change.</summary>
+    private async Task StoreViewAsync(int pledgeId, string json, CancellationToken ct)
+    {
+        var stored = await db.PledgeViews.FindAsync([pledgeId], ct);
+        if (stored is null)
+        {
+            db.PledgeViews.Add(new StoredPledgeView { PledgeId = pledgeId, Json = json });
+        }
+        else
+        {
+            stored.Json = json;
+        }
     }
 
     private async Task<PledgeView> ViewAsync(Pledge pledge, CancellationToken ct)

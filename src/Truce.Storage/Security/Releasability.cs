@@ -10,7 +10,7 @@ namespace Truce.Storage.Security;
 /// <summary>
 /// The releasability rule as a query filter, put on every entity of the model by one loop: a record that
 /// carries a <see cref="Marking"/> (<see cref="IMarked"/>) is filtered by it; a record that belongs to one
-/// (a meeting's participants, a pledge's revisions) is as releasable as its owner. Everything else must be
+/// (a meeting's participants, a pledge's revisions and stored view) is as releasable as its owner. Everything else must be
 /// named in <see cref="Unmarked"/>; <c>ReleasabilityModelTests</c> fails on any entity that is neither.
 /// </summary>
 /// <remarks>
@@ -49,6 +49,7 @@ public static class Releasability
         // Records without a marking of their own are as releasable as the record they belong to.
         model.Entity<MeetingParticipant>().HasQueryFilter(FilterName, p => db.Meetings.Any(m => m.Id == p.MeetingId));
         model.Entity<PledgeRevision>().HasQueryFilter(FilterName, r => db.Pledges.Any(p => p.Id == r.PledgeId));
+        model.Entity<StoredPledgeView>().HasQueryFilter(FilterName, v => db.Pledges.Any(p => p.Id == v.PledgeId));
     }
 
     /// <summary>Whether the model filters <paramref name="entity"/> by releasability.</summary>

@@ -12,7 +12,7 @@ using Truce.Storage;
 namespace Truce.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(TruceDb))]
-    [Migration("20261130231729_PledgeViews")]
+    [Migration("20261130234811_PledgeViews")]
     partial class PledgeViews
     {
         /// <inheritdoc />
@@ -312,10 +312,6 @@ namespace Truce.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ViewJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Commitments.Pledge.Marking#Marking", b1 =>
                         {
                             b1.IsRequired();
@@ -389,6 +385,20 @@ namespace Truce.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PledgeRevisions");
+                });
+
+            modelBuilder.Entity("Truce.Core.Commitments.StoredPledgeView", b =>
+                {
+                    b.Property<int>("PledgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PledgeId");
+
+                    b.ToTable("PledgeViews", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Core.Planning.CatalogueCapability", b =>
@@ -1040,6 +1050,15 @@ namespace Truce.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PledgeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Truce.Core.Commitments.StoredPledgeView", b =>
+                {
+                    b.HasOne("Truce.Core.Commitments.Pledge", null)
+                        .WithOne()
+                        .HasForeignKey("Truce.Core.Commitments.StoredPledgeView", "PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

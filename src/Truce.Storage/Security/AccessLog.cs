@@ -44,18 +44,27 @@ public sealed class AccessLog(TimeProvider clock, AccessLogOptions options)
     public void TokenUsed(int tokenId, Principal holder, DateTime? lastRecordedUtc, string request)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var window = _tokens.GetOrAdd(tokenId, _ => new TokenWindow(DateTime.MinValue));
+        var window = _tokens.GetOrAdd(tokenId, _ => new TokenWindow());
+
+        // Within the window (nearly every use): one atomic count, no lock, so a feed's parallel requests do
+        // not queue behind each other here.
+        if (now.Ticks - Volatile.Read(ref window.StartTicks) < options.Window.Ticks)
+        {
+            Interlocked.Increment(ref window.Uses);
+            return;
+        }
+
         lock (window)
         {
-            if (now - window.Start < options.Window)
+            if (now.Ticks - window.StartTicks < options.Window.Ticks)
             {
-                window.Uses++;
+                Interlocked.Increment(ref window.Uses);
                 return;
             }
 
-            var previous = window.Start == DateTime.MinValue ? (long?)null : window.Uses;
-            window.Start = now;
-            window.Uses = 1;
+            var previous = window.StartTicks == 0 ? (long?)null : window.Uses;
+            Volatile.Write(ref window.Uses, 1);
+            Volatile.Write(ref window.StartTicks, now.Ticks);
             if (lastRecordedUtc is { } last && now - last < options.Window)
             {
                 return;
@@ -133,11 +142,11 @@ public sealed class AccessLog(TimeProvider clock, AccessLogOptions options)
         return written;
     }
 
-    private sealed class TokenWindow(DateTime start)
+    // Fields, not properties: the uses are counted with Interlocked and the start read with Volatile.
+    private sealed class TokenWindow
     {
-        public DateTime Start { get; set; } = start;
-
-        public long Uses { get; set; }
+        public long StartTicks;
+        public long Uses;
     }
 
     private sealed record TokenUse(int TokenId, Principal Holder, DateTime AtUtc, string Request, long? PreviousWindowUses);

@@ -13,17 +13,6 @@ public sealed class DemoDataTests
 {
     private static readonly Principal Admin = new("admin", Role.Admin, null);
 
-    private static string CopyOfDemoData()
-    {
-        var folder = Directory.CreateTempSubdirectory("truce-demo-").FullName;
-        foreach (var file in Directory.GetFiles(DemoData.DefaultPath, "*.json"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        return folder;
-    }
-
     private static Task<Outcome<DemoSummary>> Load(TestDatabase db, string? path = null, Principal? by = null) =>
         db.With(s => s.GetRequiredService<DemoData>().LoadAsync(by ?? Admin, path ?? DemoData.DefaultPath));
 
@@ -89,10 +78,7 @@ public sealed class DemoDataTests
     public async Task A_bad_entry_is_named_and_nothing_is_loaded()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = CopyOfDemoData();
-        var pledges = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "pledges.json")))!.AsArray();
-        pledges[3]!["category"] = "tanks";
-        await File.WriteAllTextAsync(Path.Combine(folder, "pledges.json"), pledges.ToJsonString());
+        var folder = TestDatabase.EditedDemoData("pledges.json", pledges => pledges[3]!["category"] = "tanks");
 
         var refused = Expect.Refused(await Load(db, folder), OutcomeKind.Invalid);
 
@@ -107,10 +93,7 @@ public sealed class DemoDataTests
     public async Task A_meeting_naming_an_unknown_actor_is_refused_with_its_place_in_the_file()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = CopyOfDemoData();
-        var meetings = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "meetings.json")))!.AsArray();
-        meetings[1]!["participants"]![0]!["actor"] = "ATLANTIS";
-        await File.WriteAllTextAsync(Path.Combine(folder, "meetings.json"), meetings.ToJsonString());
+        var folder = TestDatabase.EditedDemoData("meetings.json", meetings => meetings[1]!["participants"]![0]!["actor"] = "ATLANTIS");
 
         var refused = Expect.Refused(await Load(db, folder), OutcomeKind.Invalid);
 
@@ -122,14 +105,12 @@ public sealed class DemoDataTests
     public async Task A_requirement_line_is_held_to_the_same_rules_as_one_entered_through_the_API()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = CopyOfDemoData();
-        var planning = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "planning.json")))!.AsObject();
-        planning["missions"]![0]!["requirements"]![2]!["priority"] = 12;
-        await File.WriteAllTextAsync(Path.Combine(folder, "planning.json"), planning.ToJsonString());
+        var folder = TestDatabase.EditedDemoData("planning.json", planning => planning["missions"]![0]!["requirements"]![2]!["priority"] = 12);
 
         var refused = Expect.Refused(await Load(db, folder), OutcomeKind.Invalid);
 
         Assert.Contains("requirements[2].priority: 1 (most important) to 9; got 12.", refused.Errors!.ToString(), StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -56,15 +56,8 @@ public sealed class PledgeViewsTests
     public async Task A_members_new_name_reaches_the_views_of_its_pledges_without_a_new_version()
     {
         await using var db = await TestDatabase.WithDemoAsync();
-        var folder = Directory.CreateTempSubdirectory("truce-demo-").FullName;
-        foreach (var file in Directory.GetFiles(DemoData.DefaultPath, "*.json"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        var actors = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "actors.json")))!.AsArray();
-        actors.Single(a => a!["code"]!.GetValue<string>() == "GBR")!["name"] = "United Kingdom of Great Britain and Northern Ireland";
-        await File.WriteAllTextAsync(Path.Combine(folder, "actors.json"), actors.ToJsonString());
+        var folder = TestDatabase.EditedDemoData("actors.json", actors =>
+            actors.AsArray().Single(a => a!["code"]!.GetValue<string>() == "GBR")!["name"] = "United Kingdom of Great Britain and Northern Ireland");
 
         Expect.Done(await db.With(s => s.GetRequiredService<DemoData>().LoadAsync(TestDatabase.TestRunner, folder)));
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Security;
@@ -33,6 +34,21 @@ public sealed class TestDatabase : IAsyncDisposable
     public static Task<TestDatabase> WithDemoAsync() => CopyAsync(WithDemo);
 
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();
+
+    /// <summary>A copy of the shipped demo data with <paramref name="file"/> edited by <paramref name="edit"/>; the caller deletes the folder.</summary>
+    public static string EditedDemoData(string file, Action<JsonNode> edit)
+    {
+        var folder = Directory.CreateTempSubdirectory("truce-demo-").FullName;
+        foreach (var shipped in Directory.GetFiles(DemoData.DefaultPath, "*.json"))
+        {
+            File.Copy(shipped, Path.Combine(folder, Path.GetFileName(shipped)));
+        }
+
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, file)))!;
+        edit(node);
+        File.WriteAllText(Path.Combine(folder, file), node.ToJsonString());
+        return folder;
+    }
 
     /// <summary>Runs <paramref name="action"/> in a scope whose database reads as <paramref name="reader"/> (default: an admin, who sees all).</summary>
     public async Task<T> With<T>(Func<IServiceProvider, Task<T>> action, Principal? reader = null)

@@ -51,7 +51,7 @@ public static class StorageSetup
         // provider, the interceptors. A pooled context forgets its reader when it goes back (TruceDb.Dispose).
         services.AddDbContextPool<TruceDb>((provider, db) => db
             .UseSqlite(provider.GetRequiredService<StorageOptions>().SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(provider.GetRequiredService<AuditChain>(), provider.GetRequiredService<AppendOnlyGuard>()));
+            .AddInterceptors(provider.GetRequiredService<AppendOnlyGuard>(), provider.GetRequiredService<AuditChain>())); // guard first: a refused save chains nothing
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AccountOptions());
         services.TryAddSingleton(new AccessLogOptions());

@@ -19,9 +19,9 @@ namespace Truce.Storage;
 /// <remarks>
 /// Two rules live in the storage layer so that no module can forget them. Releasability: every marked
 /// record is filtered for the principal a read is made for (<see cref="ReadAs"/>), at every query, counts
-/// and sums included (<see cref="Releasability"/>). Integrity: audit entries are numbered and hash-chained,
-/// and append-only records are never changed or deleted (the interceptors <see cref="AuditChain"/> and
-/// <see cref="AppendOnlyGuard"/>).
+/// and sums included (<see cref="Releasability"/>). Integrity: audit entries are numbered and hash-chained
+/// inside the save's transaction, and append-only records are never changed or deleted (the interceptors
+/// <see cref="AppendOnlyGuard"/> and <see cref="AuditChain"/>, and <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
 /// </remarks>
 public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(options)
 {
@@ -120,6 +120,26 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
 #pragma warning disable RS0030 // The one sanctioned use: see BannedSymbols.txt.
         return Set<T>().IgnoreQueryFilters([Releasability.FilterName]).AnyAsync(predicate, ct);
 #pragma warning restore RS0030
+    }
+
+    /// <summary>
+    /// Saves; a save that adds audit entries runs in a transaction (the caller's, or one opened and ended
+    /// here), so that <see cref="AuditChain"/> reads the trail's head under the write lock. A failed or
+    /// cancelled save leaves nothing behind.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || AuditChain.Pending(this).Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Once the rows are written, the commit is not abandoned because the caller stopped waiting.
+        await transaction.CommitAsync(CancellationToken.None);
+        return saved;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -134,6 +134,57 @@ public sealed class PledgeWritesTests
         var history = await db.With(async s => Expect.Done(await s.GetRequiredService<PledgeReads>().HistoryAsync(Planner, created.Id)));
         Assert.Equal([2, 1], history.Select(h => h.Version));
     }
+
+    [Fact]
+    public async Task A_save_that_loses_a_race_leaves_no_transaction_open_and_the_write_lock_free()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var created = await db.With(async s => Expect.Done(await s.GetRequiredService<PledgeWrites>().CreateAsync(Planner, Input("Loses a race"))));
+        await using var loser = db.Scope();
+        var truce = loser.ServiceProvider.GetRequiredService<TruceDb>();
+        using var reading = truce.ReadAs(TestDatabase.TestRunner);
+        var pledge = await truce.Pledges.SingleAsync(p => p.Id == created.Id);
+        pledge.Title = "Written by the loser";
+        pledge.Version++;
+        loser.ServiceProvider.GetRequiredService<Security.AuditTrail>().Append(Planner, "pledge.changed", $"pledge/{pledge.Id}");
+
+        // Another writer gets there first.
+        await db.With(s => s.GetRequiredService<TruceDb>().Pledges.Where(p => p.Id == created.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.Version, 2)));
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => truce.SaveChangesAsync());
+
+        Assert.Null(truce.Database.CurrentTransaction);
+        Expect.Done(await db.With(s => s.GetRequiredService<PledgeWrites>().CreateAsync(Planner, Input("Written while the loser's context lives on"))));
+        truce.ChangeTracker.Clear();
+        Expect.Done(await loser.ServiceProvider.GetRequiredService<PledgeWrites>().CreateAsync(Planner, Input("Written by the loser's context afterwards")));
+        Assert.True(Expect.Done(await db.With(s => s.GetRequiredService<Security.AuditTrail>().VerifyAsync(TestDatabase.TestRunner))).Intact);
+    }
+
+    [Fact]
+    public async Task A_context_that_lost_a_race_serves_the_next_writes_as_if_nothing_happened()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var created = await db.With(async s => Expect.Done(await s.GetRequiredService<PledgeWrites>().CreateAsync(Planner, Input("Race, then more"))));
+        await using (var first = db.Scope())
+        await using (var second = db.Scope())
+        {
+            var change = created.ToInput();
+            change.Reason = "Racing";
+            change.Quantity = 3;
+            await Task.WhenAll(
+                first.ServiceProvider.GetRequiredService<PledgeWrites>().UpdateAsync(Planner, created.Id, ExpectedVersion.Of(1), change),
+                second.ServiceProvider.GetRequiredService<PledgeWrites>().UpdateAsync(Planner, created.Id, ExpectedVersion.Of(1), change));
+        }
+
+        // Contexts are pooled: the next scopes get the ones that raced, and each must write and chain as usual.
+        for (var i = 0; i < 4; i++)
+        {
+            await using var next = db.Scope();
+            Expect.Done(await next.ServiceProvider.GetRequiredService<PledgeWrites>().CreateAsync(Planner, Input($"After the race {i}")));
+        }
+
+        Assert.True(Expect.Done(await db.With(s => s.GetRequiredService<Security.AuditTrail>().VerifyAsync(TestDatabase.TestRunner))).Intact);
+    }
 }
 
 public sealed class AuditHistoryTests

@@ -1,22 +1,17 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using Truce.Core.Security;
 
 namespace Truce.Storage.Security;
 
 /// <summary>
 /// Numbers and chains new audit entries from the head of the trail as they are saved. The head is read
-/// inside the write transaction (on SQLite, BEGIN IMMEDIATE takes the write lock first), so two writers
+/// inside the save's transaction (on SQLite, BEGIN IMMEDIATE takes the write lock first), so two writers
 /// cannot both append entry N; the unique index on <see cref="AuditEntry.Seq"/> catches any that would.
-/// When the caller opened no transaction, one is opened here and committed with the save.
+/// <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/> opens that transaction when the caller has none.
 /// </summary>
 public sealed class AuditChain : SaveChangesInterceptor
 {
-    // The transactions this interceptor opened, per context, to commit or roll back when the save ends.
-    private static readonly ConditionalWeakTable<DbContext, IDbContextTransaction> Opened = [];
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         Pending(eventData.Context).Count > 0
             ? throw new InvalidOperationException("Audit entries are chained by asynchronous saves only (SaveChangesAsync).")
@@ -33,7 +28,7 @@ public sealed class AuditChain : SaveChangesInterceptor
 
         if (context.Database.CurrentTransaction is null)
         {
-            Opened.AddOrUpdate(context, await context.Database.BeginTransactionAsync(cancellationToken));
+            throw new InvalidOperationException("Audit entries are chained inside a transaction, so that the head read is the head written after.");
         }
 
         var head = await context.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -50,34 +45,7 @@ public sealed class AuditChain : SaveChangesInterceptor
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && Opened.TryGetValue(context, out var transaction))
-        {
-            Opened.Remove(context);
-            await transaction.CommitAsync(cancellationToken);
-            await transaction.DisposeAsync();
-        }
-
-        return result;
-    }
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        await EndAsync(eventData.Context);
-
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
-        await EndAsync(eventData.Context);
-
-    // A failed or cancelled save leaves nothing behind: the transaction opened for it is rolled back.
-    private static async Task EndAsync(DbContext? context)
-    {
-        if (context is not null && Opened.TryGetValue(context, out var transaction))
-        {
-            Opened.Remove(context);
-            await transaction.DisposeAsync();
-        }
-    }
-
-    private static List<AuditEntry> Pending(DbContext? context) =>
+    /// <summary>The audit entries a save would add, in the order they were appended.</summary>
+    internal static List<AuditEntry> Pending(DbContext? context) =>
         context?.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.PendingOrder).ToList() ?? [];
 }

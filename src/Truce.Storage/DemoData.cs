@@ -63,7 +63,7 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, AuditTrail audit)
 
         using var reading = db.ReadAs(Loader);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (actorCount, renamed) = await CoalitionDemoData.LoadActorsAsync(db, actors, ct);
+        var actorCount = await CoalitionDemoData.LoadActorsAsync(db, actors, ct);
         var memberCount = await CoalitionDemoData.LoadMembersAsync(db, coalition["members"]?.AsArray() ?? throw new DemoDataException("coalition.json: 'members' is missing."), ct);
         var meetingCount = await CoalitionDemoData.LoadMeetingsAsync(db, meetings, ct);
         if (planning is not null)
@@ -72,7 +72,6 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, AuditTrail audit)
         }
 
         var (created, changed, unchanged) = await PledgeDemoData.LoadAsync(db, pledges, Loader, pledgeItems, ct);
-        await pledges.RefreshViewsAsync(renamed, ct); // a pledge's view carries its member's name
         audit.Append(Loader, "demo.loaded", $"demo/{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", detail: $"for {by.Name}: {actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -24,10 +24,9 @@ public sealed class PledgeViewsTests
         await db.With(async s =>
         {
             var truce = s.GetRequiredService<TruceDb>();
-            var names = await truce.Actors.ToDictionaryAsync(a => a.Code, a => a.Name);
             var stored = await truce.PledgeViews.ToDictionaryAsync(v => v.PledgeId, v => v.Json);
             return (await truce.Pledges.AsNoTracking().OrderBy(p => p.Id).ToListAsync())
-                .Select(p => (stored.GetValueOrDefault(p.Id) ?? "(none)", JsonSerializer.Serialize(PledgeView.From(p, names.GetValueOrDefault(p.MemberCode)), TruceJson.Options)))
+                .Select(p => (stored.GetValueOrDefault(p.Id) ?? "(none)", JsonSerializer.Serialize(PledgeView.From(p, memberName: null), TruceJson.Options)))
                 .ToList();
         });
 
@@ -66,6 +65,28 @@ public sealed class PledgeViewsTests
         Expect.All(uk, p => Assert.Equal(1, p.Version));
         Expect.All(await StoredAndRebuiltAsync(db), v => Assert.Equal(v.Rebuilt, v.Stored));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_members_name_reaches_only_the_readers_who_may_see_the_member()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        await db.With(async s =>
+        {
+            var truce = s.GetRequiredService<TruceDb>();
+            (await truce.Actors.SingleAsync(a => a.Code == "GBR")).Marking = Marking.Of(MarkingLevel.RelTo, ["GBR"]);
+            return await truce.SaveChangesAsync();
+        });
+
+        async Task<(string? One, string? InList)> NameFor(Principal reader) => await db.With(async s =>
+        {
+            var reads = s.GetRequiredService<PledgeReads>();
+            var page = Expect.Done(await reads.ListAsync(reader, new PledgeQuery { Member = "GBR" }));
+            return (Expect.Done(await reads.GetAsync(reader, page.Items[0].Id)).MemberName, page.Items[0].MemberName);
+        });
+
+        Assert.Equal((null, null), await NameFor(Planner));
+        Assert.Equal(("United Kingdom", "United Kingdom"), await NameFor(new Principal("uk", Role.Liaison, "GBR")));
     }
 
     [Fact]

@@ -8,10 +8,8 @@ namespace Truce.Storage.Coalition;
 /// <summary>The Coalition module's part of the demo data: actors, members and meetings (<c>data/demo/README.md</c>).</summary>
 internal static class CoalitionDemoData
 {
-    /// <returns>How many actors the file holds, and the codes of those whose name changed.</returns>
-    public static async Task<(int Count, IReadOnlyList<string> Renamed)> LoadActorsAsync(TruceDb db, JsonArray items, CancellationToken ct)
+    public static async Task<int> LoadActorsAsync(TruceDb db, JsonArray items, CancellationToken ct)
     {
-        var renamed = new List<string>();
         var existing = await db.Actors.ToDictionaryAsync(a => a.Code, ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
@@ -34,11 +32,6 @@ internal static class CoalitionDemoData
                 db.Actors.Add(actor);
             }
 
-            if (actor.Name != a.Name)
-            {
-                renamed.Add(a.Code);
-            }
-
             actor.Name = a.Name;
             actor.Kind = DemoFiles.Parse<ActorKind>(a.Kind, $"{where}.kind");
             actor.Aliases = a.Aliases ?? [];
@@ -54,7 +47,7 @@ internal static class CoalitionDemoData
         }
 
         await db.SaveChangesAsync(ct);
-        return (seen.Count, renamed);
+        return seen.Count;
     }
 
     public static async Task<int> LoadMembersAsync(TruceDb db, JsonArray items, CancellationToken ct)

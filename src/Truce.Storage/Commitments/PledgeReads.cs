@@ -40,28 +40,52 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
         using var reading = db.ReadAs(reader);
         var filtered = Filter(db.Pledges.AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
-        var (views, next) = await Paging.PageAsync(filtered, query.Sort, query.Cursor, query.Limit, StoredView(), ct);
-        return Outcome.Done(new Page<PledgeView>(views.Select(View).ToList(), total, next));
+        var (views, next) = await Paging.PageAsync(filtered, query.Sort, query.Cursor, query.Limit, Stored(), ct);
+        return Outcome.Done(new Page<PledgeView>(await ViewsAsync(views, ct), total, next));
     }
 
     public async Task<Outcome<PledgeView>> GetAsync(Principal reader, int id, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        var found = await ViewById(db, id, ct);
-        return found is null ? Outcome.NotFound($"No pledge {id}.") : Outcome.Done(View(found));
+        var found = await ById(db, id, ct);
+        return found is null ? Outcome.NotFound($"No pledge {id}.") : Outcome.Done((await ViewsAsync([found], ct))[0]);
     }
 
     // The most frequent read of all (a feed polling a pledge), compiled once: one small statement through the
-    // releasability filter like any other, returning the view the last write stored.
-    private static readonly Func<TruceDb, int, CancellationToken, Task<string?>> ViewById = EF.CompileAsyncQuery(
-        (TruceDb db, int id, CancellationToken ct) => db.PledgeViews.Where(v => v.PledgeId == id).Select(v => v.Json).FirstOrDefault());
+    // releasability filter like any other, returning the view the last write stored and the member's name
+    // as this reader may see it.
+    private static readonly Func<TruceDb, int, CancellationToken, Task<StoredRow?>> ById = EF.CompileAsyncQuery(
+        (TruceDb db, int id, CancellationToken ct) => db.Pledges.Where(p => p.Id == id)
+            .Select(p => new StoredRow(
+                p.Id,
+                db.PledgeViews.Where(v => v.PledgeId == p.Id).Select(v => v.Json).FirstOrDefault(),
+                db.Actors.Where(a => a.Code == p.MemberCode).Select(a => a.Name).FirstOrDefault()))
+            .FirstOrDefault());
 
-    /// <summary>Each pledge of a list read as its stored view, looked up by key for the rows of the page only.</summary>
-    private Expression<Func<Pledge, string>> StoredView() => p => db.PledgeViews.Where(v => v.PledgeId == p.Id).Select(v => v.Json).First();
+    /// <summary>
+    /// A pledge as a list reads it: its stored view and its member's name, looked up by key for the rows of the
+    /// page only, in the same statement (the actor's own filter decides whether the name comes along).
+    /// </summary>
+    private Expression<Func<Pledge, StoredRow>> Stored() =>
+        p => new StoredRow(
+            p.Id,
+            db.PledgeViews.Where(v => v.PledgeId == p.Id).Select(v => v.Json).FirstOrDefault(),
+            db.Actors.Where(a => a.Code == p.MemberCode).Select(a => a.Name).FirstOrDefault());
 
-    /// <summary>A pledge's stored view (<see cref="StoredPledgeView"/>), as every write leaves it.</summary>
-    private static PledgeView View(string json) =>
-        JsonSerializer.Deserialize<PledgeView>(json, TruceJson.Options) ?? throw new InvalidOperationException("A pledge without its stored view.");
+    /// <summary>
+    /// The views of <paramref name="rows"/> with their members' names as this reader may see them (actors are
+    /// marked too). A pledge whose view is missing — none should be, every write stores one — is rebuilt from its rows
+    /// rather than failing the read.
+    /// </summary>
+    private async Task<List<PledgeView>> ViewsAsync(IReadOnlyList<StoredRow> rows, CancellationToken ct)
+    {
+        var missing = rows.Where(r => r.Json is null).Select(r => r.Id).ToList();
+        var rebuilt = missing.Count == 0 ? [] : await db.Pledges.AsNoTracking().Where(p => missing.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => PledgeView.From(p, null), ct);
+        return rows.Select(r => (r.Json is { } json ? JsonSerializer.Deserialize<PledgeView>(json, TruceJson.Options)! : rebuilt[r.Id]) with { MemberName = r.MemberName }).ToList();
+    }
+
+    /// <summary>A pledge's stored view and its member's name, null when the reader may not see the member.</summary>
+    private sealed record StoredRow(int Id, string? Json, string? MemberName);
 
     public async Task<Outcome<IReadOnlyList<PledgeRevisionView>>> HistoryAsync(Principal reader, int id, CancellationToken ct = default)
     {
@@ -113,9 +137,10 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
     public async Task<Outcome<IReadOnlyList<PledgeView>>> ExportAsync(Principal reader, PledgeQuery query, string format, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        var views = await Paging.Ordered(Filter(db.Pledges.AsNoTracking(), query), query.Sort).Select(StoredView()).ToListAsync(ct);
+        var rows = await Paging.Ordered(Filter(db.Pledges.AsNoTracking(), query), query.Sort).Select(Stored()).ToListAsync(ct);
+        var views = await ViewsAsync(rows, ct);
         await audit.RecordAsync(reader, "pledges.exported", "pledges", $"{views.Count} pledges as {format}; filter: {query.Describe()}", ct);
-        return Outcome.Done<IReadOnlyList<PledgeView>>(views.Select(View).ToList());
+        return Outcome.Done<IReadOnlyList<PledgeView>>(views);
     }
 
     private static IQueryable<Pledge> Filter(IQueryable<Pledge> query, PledgeQuery q)

@@ -240,7 +240,9 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
     private async Task<string> AddRevisionAsync(Pledge pledge, PledgeView? before, PledgeView after, string reason, Principal writer, DateTime now, CancellationToken ct)
     {
         var snapshot = JsonSerializer.Serialize(after, TruceJson.Options);
-        await StoreViewAsync(pledge.Id, snapshot, ct);
+
+        // The member's name is left out of the stored view: each reader gets it as they may see it.
+        await StoreViewAsync(pledge.Id, JsonSerializer.Serialize(after with { MemberName = null }, TruceJson.Options), ct);
         db.PledgeRevisions.Add(new PledgeRevision
         {
             PledgeId = pledge.Id,
@@ -270,20 +272,6 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             var codes = await db.Capabilities.OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
             errors.Add("capabilityCode", $"'{code}' is not in the capability catalogue; expected one of {string.Join(", ", codes)}.");
         }
-    }
-
-    /// <summary>
-    /// Stores the views of <paramref name="members"/>' pledges again after their names changed: a view carries
-    /// its member's name. The versions stay: a name is not a change to a pledge.
-    /// </summary>
-    internal async Task RefreshViewsAsync(IReadOnlyCollection<string> members, CancellationToken ct)
-    {
-        foreach (var pledge in await db.Pledges.Where(p => members.Contains(p.MemberCode)).ToListAsync(ct))
-        {
-            await StoreViewAsync(pledge.Id, JsonSerializer.Serialize(await ViewAsync(pledge, ct), TruceJson.Options), ct);
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Stores a pledge's view (new, or replacing the one stored), to be saved with the caller's change.</summary>

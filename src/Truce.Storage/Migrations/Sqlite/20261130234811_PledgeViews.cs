@@ -28,8 +28,9 @@ namespace Truce.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Pledges stored before this migration are read as the snapshot of their current version.
-            migrationBuilder.Sql("INSERT INTO \"PledgeViews\" (\"PledgeId\", \"Json\") SELECT p.\"Id\", r.\"SnapshotJson\" FROM \"Pledges\" AS p JOIN \"PledgeRevisions\" AS r ON r.\"PledgeId\" = p.\"Id\" AND r.\"Version\" = p.\"Version\";");
+            // Pledges stored before this migration are read as the snapshot of their current version, less the
+            // member's name (each reader gets it as they may see it).
+            migrationBuilder.Sql("INSERT INTO \"PledgeViews\" (\"PledgeId\", \"Json\") SELECT p.\"Id\", json_set(r.\"SnapshotJson\", '$.memberName', NULL) FROM \"Pledges\" AS p JOIN \"PledgeRevisions\" AS r ON r.\"PledgeId\" = p.\"Id\" AND r.\"Version\" = p.\"Version\";");
         }
 
         /// <inheritdoc />

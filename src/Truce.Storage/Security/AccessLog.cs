@@ -85,15 +85,27 @@ public sealed class AccessLog(TimeProvider clock, AccessLogOptions options)
             key = (kind, "(other addresses)");
         }
 
-        var window = _refusals.GetOrAdd(key, _ => new RefusalWindow(now));
-        lock (window)
+        // A window taken here may be closed by a flush before the lock is ours; the refusal then goes to the
+        // next window, not into one already written.
+        while (true)
         {
-            window.Count++;
-            window.Last = now;
-            window.Reasons[reason] = window.Reasons.GetValueOrDefault(reason) + 1;
-            if (window.Tried.Count < 5 && !window.Tried.Contains(tried))
+            var window = _refusals.GetOrAdd(key, _ => new RefusalWindow(now));
+            lock (window)
             {
-                window.Tried.Add(tried);
+                if (window.Closed)
+                {
+                    continue;
+                }
+
+                window.Count++;
+                window.Last = now;
+                window.Reasons[reason] = window.Reasons.GetValueOrDefault(reason) + 1;
+                if (window.Tried.Count < 5 && !window.Tried.Contains(tried))
+                {
+                    window.Tried.Add(tried);
+                }
+
+                return;
             }
         }
     }
@@ -122,6 +134,7 @@ public sealed class AccessLog(TimeProvider clock, AccessLogOptions options)
             {
                 lock (window)
                 {
+                    window.Closed = true;
                     audit.Append(Principal.Anonymous, key.Kind == RefusalKind.Token ? "token.refused" : "sign-in.failed", $"address/{key.Address}", detail: window.Describe(key.Kind, key.Address));
                 }
 
@@ -156,6 +169,9 @@ public sealed class AccessLog(TimeProvider clock, AccessLogOptions options)
         public DateTime Start { get; } = start;
 
         public DateTime Last { get; set; } = start;
+
+        /// <summary>Written by a flush: later refusals count in a new window.</summary>
+        public bool Closed { get; set; }
 
         public long Count { get; set; }
 

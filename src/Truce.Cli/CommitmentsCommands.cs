@@ -85,9 +85,10 @@ public static class CommitmentsCommands
             await using var session = await TruceCli.OpenAsync(parse, ct);
             var reads = session.Get<PledgeReads>();
             var found = await reads.GetAsync(session.Acting, parse.GetValue(id), ct);
-            var shown = found.IsDone
-                ? Outcome.Done(new PledgeWithHistory(found.Value, (await reads.HistoryAsync(session.Acting, found.Value.Id, ct)).Value))
-                : found.AsRefusal().As<PledgeWithHistory>();
+            var history = found.IsDone ? await reads.HistoryAsync(session.Acting, found.Value.Id, ct) : null;
+            var shown = !found.IsDone ? found.AsRefusal().As<PledgeWithHistory>()
+                : !history!.IsDone ? history.AsRefusal().As<PledgeWithHistory>() // released beyond the reader between the two reads
+                : Outcome.Done(new PledgeWithHistory(found.Value, history.Value));
             return TruceCli.Finish(shown, parse.GetValue(json), output, error, Print);
         });
         return command;
@@ -247,7 +248,7 @@ public static class CommitmentsCommands
     }
 
     private static string OptionErrors(ValidationErrors errors) =>
-        string.Join("; ", errors.ToDictionary().Select(e => $"--{e.Key}: {string.Join(" ", e.Value)}"));
+        string.Join("; ", errors.ToDictionary().Select(e => $"{OptionFor(e.Key)}: {string.Join(" ", e.Value)}"));
 
     // The ledger names fields as the API does; a CLI user typed options, so say which option.
     private static string OptionFor(string field) => field switch
@@ -264,6 +265,6 @@ public static class CommitmentsCommands
         _ when field.StartsWith("conditions", StringComparison.Ordinal) => $"--condition ({field})",
         _ when field.StartsWith("caveats", StringComparison.Ordinal) => $"--caveat ({field})",
         _ when field.StartsWith("sources", StringComparison.Ordinal) => $"--source ({field})",
-        _ => $"--{field}",
+        _ => TruceCli.Option(field),
     };
 }

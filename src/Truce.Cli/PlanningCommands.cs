@@ -139,5 +139,6 @@ public static class PlanningCommands
         field.Contains("without", StringComparison.Ordinal) ? "--without"
         : field.Contains("members", StringComparison.Ordinal) ? "--exclude"
         : field.Contains("planDate", StringComparison.Ordinal) ? "--plan-date"
-        : field;
+        : field.Contains("timeLimit", StringComparison.Ordinal) ? "--time-limit"
+        : TruceCli.Option(field);
 }

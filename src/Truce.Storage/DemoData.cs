@@ -31,9 +31,9 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, AuditTrail audit)
     /// <summary>Loads the folder for <paramref name="by"/>, an admin; a bad file is named under <c>path</c> and nothing is loaded.</summary>
     public async Task<Outcome<DemoSummary>> LoadAsync(Principal by, string folder, CancellationToken ct = default)
     {
-        if (!by.SeesAll)
+        if (AllowedRoles.Administer.Check(by, "load demo data") is { } refused)
         {
-            return Outcome.Refused($"Only admins may load demo data; {by.Name} is a {by.RoleName}.");
+            return refused;
         }
 
         try

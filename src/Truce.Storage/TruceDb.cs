@@ -113,7 +113,7 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     /// checks that must see every record (is this code taken? is this member real?). It answers yes or no,
     /// never the record, and is logged with its reason.
     /// </summary>
-    public Task<bool> ExistsUnfilteredAsync<T>(Expression<Func<T, bool>> predicate, string why, CancellationToken ct)
+    internal Task<bool> ExistsUnfilteredAsync<T>(Expression<Func<T, bool>> predicate, string why, CancellationToken ct)
         where T : class
     {
         Log.LogDebug("Existence check past the markings on {Entity} for {Principal}: {Why}", typeof(T).Name, _reader?.Name ?? "nobody", why);

@@ -47,18 +47,12 @@ public sealed record Principal(string Name, Role Role, string? MemberCode)
     /// <summary>A viewer sees COALITION only, even when the account names a member; other roles see their member's REL TO and NATIONAL records.</summary>
     public bool SeesOwnMemberMarkings => Role != Role.Viewer;
 
-    public bool CanEditPledges => Role is Role.Admin or Role.Planner or Role.Liaison;
-
     /// <summary>
     /// Whether this principal may create or change a pledge of <paramref name="memberCode"/>; a liaison
     /// speaks for one member only.
     /// </summary>
-    public bool MayEditPledgeOf(string memberCode) => Role switch
-    {
-        Role.Admin or Role.Planner => true,
-        Role.Liaison => MemberCode is not null && string.Equals(MemberCode, memberCode, StringComparison.Ordinal),
-        _ => false,
-    };
+    public bool MayEditPledgeOf(string memberCode) => AllowedRoles.EditPledges.Allows(this)
+        && (Role != Role.Liaison || (MemberCode is not null && string.Equals(MemberCode, memberCode, StringComparison.Ordinal)));
 
     public string RefusalToEditPledgeOf(string memberCode) => Role switch
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
 using Truce.Core.Security;
+using Truce.Storage.Common;
 using Truce.Storage.Security;
 
 namespace Truce.Storage.Commitments;
@@ -17,7 +18,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
 {
     public async Task<Outcome<PledgeView>> CreateAsync(Principal writer, PledgeInput input, string? key = null, CancellationToken ct = default)
     {
-        if (!writer.CanEditPledges)
+        if (!AllowedRoles.EditPledges.Allows(writer))
         {
             return Outcome.Refused(writer.RefusalToEditPledgeOf(input.Member ?? "any member"));
         }
@@ -209,7 +210,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             await db.SaveChangesAsync(ct);
             return Outcome.Done(after);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.LostRace())
         {
             db.ChangeTracker.Clear();
             var latest = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.Version).FirstOrDefaultAsync(ct);

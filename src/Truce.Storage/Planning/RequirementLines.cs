@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Core.Common;
 using Truce.Core.Planning;
 using Truce.Core.Security;
+using Truce.Storage.Common;
 using Truce.Storage.Security;
 
 namespace Truce.Storage.Planning;
@@ -56,9 +57,10 @@ public sealed class RequirementLines(TruceDb db, AuditTrail audit, PlanningCatal
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.LostRace())
         {
             // Another writer took the code between the check and the save.
+            db.ChangeTracker.Clear();
             return Outcome.Conflict($"The code '{line.Code}' was taken in {missionCode} meanwhile; choose another.");
         }
 
@@ -111,7 +113,7 @@ public sealed class RequirementLines(TruceDb db, AuditTrail audit, PlanningCatal
 
     /// <summary>Planners and admins change requirements.</summary>
     internal static Outcome.Refusal? MayWrite(Principal writer) =>
-        writer.Role is Role.Admin or Role.Planner ? null : Outcome.Refused($"Only planners and admins change requirements and scenarios; {writer.Name} is a {writer.RoleName}.");
+        AllowedRoles.EditPlanning.Check(writer, "change requirements and scenarios");
 
     /// <summary>The line a change or a removal is for, or why not: the writer may not change lines, or there is no such line they may read.</summary>
     private async Task<Outcome<MissionRequirement>> LineForWriteAsync(Principal writer, int id, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Truce.Core.Common;
 using Truce.Core.Planning;
 using Truce.Core.Security;
+using Truce.Storage.Common;
 using Truce.Storage.Security;
 
 namespace Truce.Storage.Planning;
@@ -79,9 +80,10 @@ public sealed class SavedScenarios(TruceDb db, AuditTrail audit, TimeProvider cl
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.LostRace())
         {
             // Another writer saved the same name, or a new version of it, between the read and the save.
+            db.ChangeTracker.Clear();
             return Outcome.Conflict($"The scenario '{name}' was saved by someone else meanwhile; read it again and save once more.");
         }
 

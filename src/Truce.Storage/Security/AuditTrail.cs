@@ -79,7 +79,7 @@ public sealed class AuditTrail(TruceDb db, TimeProvider clock)
 
     /// <summary>Only admins read the trail: it names every record and every person.</summary>
     private static Outcome.Refusal? Refusal(Principal who) =>
-        who.SeesAll ? null : Outcome.Refused($"Only admins may read the audit trail; {who.Name} is a {who.RoleName}.");
+        AllowedRoles.Administer.Check(who, "read the audit trail");
 
     /// <summary>
     /// Recomputes the chain from the first entry and names the first entry that does not hold: one whose

@@ -31,7 +31,7 @@ public static class MarkingChecks
         var before = errors.Count;
         foreach (var member in marking.RelTo)
         {
-            if (!await db.ExistsUnfilteredAsync<CoalitionMember>(m => m.ActorCode == member, "a REL TO list names members", ct))
+            if (!await IsMemberAsync(db, member, ct))
             {
                 errors.Add("marking.relTo", $"'{member}' is not a coalition member.");
             }
@@ -42,4 +42,11 @@ public static class MarkingChecks
             errors.Add("marking.level", $"You would not be able to read a record marked {marking} yourself; include your member ({writer.MemberCode ?? "none"}) or choose a wider marking.");
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="code"/> names a coalition member, whatever the member's own marking: a REL TO
+    /// list or an account may name a member its writer cannot see.
+    /// </summary>
+    public static Task<bool> IsMemberAsync(TruceDb db, string code, CancellationToken ct) =>
+        db.ExistsUnfilteredAsync<CoalitionMember>(m => m.ActorCode == code, "a marking or an account names a member", ct);
 }

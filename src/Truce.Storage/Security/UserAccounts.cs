@@ -44,7 +44,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return Outcome.Invalid("member", "A liaison must belong to a coalition member (e.g. GBR).");
         }
 
-        if (user.MemberCode is { } code && !await db.ExistsUnfilteredAsync<Core.Coalition.CoalitionMember>(m => m.ActorCode == code, "an account names its member", ct))
+        if (user.MemberCode is { } code && !await MarkingChecks.IsMemberAsync(db, code, ct))
         {
             return Outcome.Invalid("member", $"'{code}' is not a coalition member.");
         }
@@ -252,7 +252,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         $"This account is locked after repeated failed sign-ins. Try again after {until:HH:mm} UTC, or ask an administrator.";
 
     private static Outcome.Refusal? AdminsOnly(Principal by) =>
-        by.SeesAll ? null : Outcome.Refused($"Only admins may manage accounts and tokens; {by.Name} is a {by.RoleName}.");
+        AllowedRoles.Administer.Check(by, "manage accounts and tokens");
 
     private static TokenView View(ApiToken t, string user) =>
         new(t.Id, t.Name, user, t.Scopes, Utc(t.CreatedAtUtc), Utc(t.ExpiresAtUtc), Utc(t.RevokedAtUtc), Utc(t.LastUsedAtUtc));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Truce.Core.Security;
 using Truce.Web.Security;
 
 namespace Truce.Web.Pages;
@@ -33,9 +34,9 @@ public sealed class ApiDocsModel(EndpointDataSource endpoints) : PageModel
         var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
         return policy switch
         {
-            SecuritySetup.EditPledges => "admin, planner, liaison (own member only); token scope pledges:write",
-            SecuritySetup.EditPlanning => "admin, planner; token scope planning:write",
-            nameof(Truce.Core.Security.Role.Admin) => "admin",
+            SecuritySetup.EditPledges => $"{AllowedRoles.EditPledges.Who} (a liaison for its own member only); token scope {TokenScopes.WritePledges}",
+            SecuritySetup.EditPlanning => $"{AllowedRoles.EditPlanning.Who}; token scope {TokenScopes.WritePlanning}",
+            SecuritySetup.Admin => AllowedRoles.Administer.Who,
             _ => "any signed-in role (what its markings allow)",
         };
     }

@@ -91,12 +91,12 @@ public static class SecuritySetup
             .SetFallbackPolicy(read)
             .SetDefaultPolicy(read)
             .AddPolicy(EditPledges, p => p
-                .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner), Kebab.Of(Role.Liaison))
+                .RequireRole(RoleNames(AllowedRoles.EditPledges))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePledges)))
             .AddPolicy(EditPlanning, p => p
-                .RequireRole(Kebab.Of(Role.Admin), Kebab.Of(Role.Planner))
+                .RequireRole(RoleNames(AllowedRoles.EditPlanning))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePlanning)))
-            .AddPolicy(Admin, p => p.RequireRole(Kebab.Of(Role.Admin)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
+            .AddPolicy(Admin, p => p.RequireRole(RoleNames(AllowedRoles.Administer)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         builder.Services.AddSingleton<SignInThrottle>();
@@ -119,6 +119,8 @@ public static class SecuritySetup
             return Task.CompletedTask;
         }
     }
+
+    private static string[] RoleNames(AllowedRoles allowed) => allowed.Roles.Select(Kebab.Of).ToArray();
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
+using Truce.Core.Security;
 using Truce.Storage.Coalition;
 using Truce.Storage.Commitments;
 using Truce.Web.Security;
@@ -17,7 +18,7 @@ public sealed class CommitmentsModel(PledgeReads reads, CoalitionDirectory direc
 
     public IReadOnlyList<MemberView> Members { get; private set; } = [];
 
-    public bool CanCreate => User.ToPrincipal().CanEditPledges;
+    public bool CanCreate => AllowedRoles.EditPledges.Allows(User.ToPrincipal());
 
     public async Task OnGetAsync(string? member, string? category, string? stage, string? condition, string? q, string? sort, string? cursor, CancellationToken ct)
     {

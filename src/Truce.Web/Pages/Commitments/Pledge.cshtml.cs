@@ -23,13 +23,16 @@ public sealed class PledgeModel(PledgeReads reads, PledgeWrites writes) : PageMo
     {
         var reader = User.ToPrincipal();
         var pledge = await reads.GetAsync(reader, id, ct);
-        if (!pledge.IsDone)
+        var history = pledge.IsDone ? await reads.HistoryAsync(reader, id, ct) : null;
+
+        // The history is a second read: a pledge released beyond this reader in between is gone from both.
+        if (!pledge.IsDone || history is not { IsDone: true })
         {
             return NotFound();
         }
 
         Pledge = pledge.Value;
-        History = (await reads.HistoryAsync(reader, id, ct)).Value;
+        History = history.Value;
         return Page();
     }
 

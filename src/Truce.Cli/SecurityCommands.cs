@@ -44,7 +44,90 @@ public static class SecurityCommands
 
             return ExitCodes.Ok;
         });
-        return new Command("users", "Local accounts.") { add };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "List accounts: role, member, whether disabled or locked, active tokens.") { json };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var listed = await session.Get<UserAccounts>().AccountsAsync(session.Acting, ct);
+            var now = session.Get<TimeProvider>().GetUtcNow().UtcDateTime;
+            return TruceCli.Finish(listed, parse.GetValue(json), output, error, (console, accounts) =>
+            {
+                var table = new Table().AddColumns("User", "Role", "Member", "State", "Tokens", "Created (UTC)");
+                foreach (var a in accounts)
+                {
+                    table.AddRow(Markup.Escape(a.UserName), Markup.Escape(a.Role), Markup.Escape(a.Member ?? "—"), Markup.Escape(a.State(now)), a.ActiveTokens.ToString(CultureInfo.InvariantCulture), When(a.CreatedAt));
+                }
+
+                console.Write(table);
+            });
+        });
+
+        var newPassword = new Option<string?>("--password") { Description = $"The new password, at least {PasswordPolicy.MinLength} characters; omit it to have one generated and printed once." };
+        var reset = Act("reset-password", "Set a new password; lifts a lock and ends the account's sessions.", output, error, newPassword,
+            async (accounts, by, user, parse, ct) =>
+            {
+                var secret = parse.GetValue(newPassword) ?? PasswordHash.Generate();
+                var done = await accounts.ResetPasswordAsync(by, user, secret, ct);
+                return (done, parse.GetValue(newPassword) is null && done.IsDone ? $"Password (shown once): {secret}" : null);
+            });
+
+        var newRole = new Option<string>("--role") { Description = $"One of: {Kebab.Choices<Role>()}.", Required = true };
+        var newMember = new Option<string?>("--member") { Description = "The coalition member a liaison speaks for, e.g. GBR." };
+        var setRole = Act("set-role", "Give an account another role (and member); its sessions end.", output, error, null,
+            async (accounts, by, user, parse, ct) =>
+            {
+                var done = Kebab.TryParse(parse.GetValue(newRole), out Role r)
+                    ? await accounts.ChangeRoleAsync(by, user, r, parse.GetValue(newMember), ct)
+                    : Outcome.Invalid("role", $"'{parse.GetValue(newRole)}' is not a role; expected one of {Kebab.Choices<Role>()}.");
+                return (done, null);
+            });
+        setRole.Options.Add(newRole);
+        setRole.Options.Add(newMember);
+
+        return new Command("users", "Local accounts.")
+        {
+            add,
+            list,
+            Act("disable", "Disable an account: it cannot sign in, its sessions end and its tokens stop working.", output, error, null, async (a, by, user, _, ct) => (await a.DisableAsync(by, user, ct), null)),
+            Act("enable", "Enable a disabled account, or lift a lock after failed sign-ins.", output, error, null, async (a, by, user, _, ct) => (await a.EnableAsync(by, user, ct), null)),
+            reset,
+            Act("sign-out-everywhere", "End every session of an account at once.", output, error, null, async (a, by, user, _, ct) => (await a.SignOutEverywhereAsync(by, user, ct), null)),
+            setRole,
+        };
+    }
+
+    /// <summary>A command that does one act to one account and says what the account is now.</summary>
+    private static Command Act(
+        string name, string description, TextWriter output, TextWriter error, Option? extra,
+        Func<UserAccounts, Principal, string, ParseResult, CancellationToken, Task<(Outcome<AccountView> Done, string? Also)>> act)
+    {
+        var user = new Argument<string>("user-name") { Description = "The account, as `users list` shows it." };
+        var command = new Command(name, description) { user };
+        if (extra is not null)
+        {
+            command.Options.Add(extra);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var (done, also) = await act(session.Get<UserAccounts>(), session.Acting, parse.GetValue(user)!, parse, ct);
+            if (!done.IsDone)
+            {
+                return TruceCli.Refusal(done, error, what: $"'{parse.GetValue(user)}' was not changed");
+            }
+
+            var a = done.Value;
+            output.WriteLine($"{a.UserName}: {a.Role}{(a.Member is null ? string.Empty : " of " + a.Member)}, {a.State(session.Get<TimeProvider>().GetUtcNow().UtcDateTime)}; every session ended.");
+            if (also is not null)
+            {
+                output.WriteLine(also);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     public static Command Tokens(TextWriter output, TextWriter error)

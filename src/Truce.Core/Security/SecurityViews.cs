@@ -4,6 +4,12 @@ namespace Truce.Core.Security;
 
 public sealed record UserView(string UserName, string? DisplayName, string Role, string? Member);
 
+/// <summary>An account as admins manage it: whether it may sign in, and why not.</summary>
+public sealed record AccountView(string UserName, string? DisplayName, string Role, string? Member, DateTime CreatedAt, DateTime? DisabledAt, DateTime? LockedUntil, int ActiveTokens)
+{
+    public string State(DateTime now) => DisabledAt is not null ? "disabled" : LockedUntil > now ? $"locked until {LockedUntil:HH:mm} UTC" : "active";
+}
+
 public sealed record TokenView(int Id, string Name, string User, string Scopes, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
 
 /// <summary>A token just made: its secret, shown this once and stored only as a hash, and what it is.</summary>

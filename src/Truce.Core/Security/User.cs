@@ -26,6 +26,20 @@ public sealed class User
 
     public DateTime? LockedUntilUtc { get; set; }
 
+    /// <summary>
+    /// Changes whenever the account's sessions must end (sign-out, a new password, a new role or member,
+    /// disabling, "sign out everywhere"); every session carries the stamp it was made with and is refused once
+    /// it differs.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    /// <summary>When an admin disabled the account: it cannot sign in, its sessions end and its tokens stop working.</summary>
+    public DateTime? DisabledAtUtc { get; set; }
+
+    public bool IsDisabled => DisabledAtUtc is not null;
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     public Principal ToPrincipal() => new(UserName, Role, MemberCode);
 
     public UserView ToView() => new(UserName, DisplayName, Kebab.Of(Role), MemberCode);

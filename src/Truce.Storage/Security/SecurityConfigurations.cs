@@ -14,6 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         u.HasIndex(x => x.UserName).IsUnique();
         u.Property(x => x.UserName).HasMaxLength(100);
         u.Property(x => x.MemberCode).HasMaxLength(64);
+        u.Property(x => x.SecurityStamp).HasMaxLength(64);
     }
 }
 

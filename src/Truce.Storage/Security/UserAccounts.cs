@@ -86,10 +86,18 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return Failed(address, name, "unknown user");
         }
 
+        // A locked or disabled account answers as a wrong password does, so a caller cannot learn that an
+        // account exists or is locked; the reason is counted for the audit trail.
         if (user.LockedUntilUtc is { } locked && locked > now)
         {
-            access.Refused(RefusalKind.SignIn, address, name, "account locked");
-            return Outcome.Refused(Locked(locked));
+            PasswordHash.Verify(password, user.PasswordHash);
+            return Failed(address, name, "account locked");
+        }
+
+        if (user.IsDisabled)
+        {
+            PasswordHash.Verify(password, user.PasswordHash);
+            return Failed(address, name, "account disabled");
         }
 
         if (!PasswordHash.Verify(password, user.PasswordHash))
@@ -106,8 +114,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             var until = now + SignInLockout.Duration;
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockedUntilUtc, until).SetProperty(x => x.FailedSignIns, 0), ct);
             await audit.RecordAsync(Principal.Anonymous, "user.locked", $"user/{name}", $"{failures} wrong passwords in a row, the last from {address}; locked until {until:yyyy-MM-dd HH:mm} UTC", ct);
-            access.Refused(RefusalKind.SignIn, address, name, "wrong password");
-            return Outcome.Refused(Locked(until));
+            return Failed(address, name, "wrong password");
         }
 
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.FailedSignIns, 0).SetProperty(x => x.LockedUntilUtc, (DateTime?)null), ct);
@@ -128,6 +135,153 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
 
     private static readonly Func<TruceDb, string, CancellationToken, Task<ApiToken?>> TokenByHash = EF.CompileAsyncQuery(
         (TruceDb db, string hash, CancellationToken ct) => db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefault(t => t.TokenHash == hash));
+
+    /// <summary>Every account, for admins: role, member, whether it is disabled or locked, how many tokens it holds.</summary>
+    public async Task<Outcome<IReadOnlyList<AccountView>>> AccountsAsync(Principal by, CancellationToken ct = default)
+    {
+        if (AdminsOnly(by) is { } refused)
+        {
+            return refused;
+        }
+
+        var now = Now();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.RevokedAtUtc == null && t.ExpiresAtUtc > now).GroupBy(t => t.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return Outcome.Done<IReadOnlyList<AccountView>>(users.Select(u => Account(u, tokens.GetValueOrDefault(u.Id))).ToList());
+    }
+
+    /// <summary>Disables an account: it cannot sign in, its sessions end and its tokens stop working at once.</summary>
+    public Task<Outcome<AccountView>> DisableAsync(Principal by, string userName, CancellationToken ct = default) =>
+        ChangeAsync(by, userName, "user.disabled", async (user, errors) =>
+        {
+            if (user.IsDisabled)
+            {
+                return "already disabled";
+            }
+
+            if (user.UserName == by.Name)
+            {
+                errors.Add("userName", "You cannot disable your own account; ask another admin.");
+            }
+            else if (user.Role == Role.Admin && !await OtherActiveAdminsAsync(user.Id, ct))
+            {
+                errors.Add("userName", $"'{user.UserName}' is the last active admin; make another admin first.");
+            }
+
+            user.DisabledAtUtc = Now();
+            return "disabled; its sessions and tokens stop at once";
+        }, ct);
+
+    /// <summary>Enables a disabled account and lifts a lock after failed sign-ins.</summary>
+    public Task<Outcome<AccountView>> EnableAsync(Principal by, string userName, CancellationToken ct = default) =>
+        ChangeAsync(by, userName, "user.enabled", (user, _) =>
+        {
+            var was = user.IsDisabled ? "disabled" : user.LockedUntilUtc > Now() ? "locked" : "active";
+            user.DisabledAtUtc = null;
+            user.LockedUntilUtc = null;
+            user.FailedSignIns = 0;
+            return Task.FromResult<string?>($"enabled (was {was})");
+        }, ct);
+
+    /// <summary>Sets a new password (by the policy), lifts a lock and ends the account's sessions.</summary>
+    public Task<Outcome<AccountView>> ResetPasswordAsync(Principal by, string userName, string password, CancellationToken ct = default) =>
+        ChangeAsync(by, userName, "user.password-reset", (user, errors) =>
+        {
+            if (PasswordPolicy.Check(password, user.UserName) is { } problem)
+            {
+                errors.Add("password", problem);
+            }
+
+            user.PasswordHash = PasswordHash.Create(password, options.PasswordHashIterations);
+            user.LockedUntilUtc = null;
+            user.FailedSignIns = 0;
+            return Task.FromResult<string?>("new password; sessions ended");
+        }, ct);
+
+    /// <summary>Ends every session of an account at once (its tokens are revoked one by one, not by this).</summary>
+    public Task<Outcome<AccountView>> SignOutEverywhereAsync(Principal by, string userName, CancellationToken ct = default) =>
+        ChangeAsync(by, userName, "user.signed-out-everywhere", (_, _) => Task.FromResult<string?>("every session ended"), ct);
+
+    /// <summary>Gives an account another role or member; its sessions end, so the next request reads with the new rights.</summary>
+    public Task<Outcome<AccountView>> ChangeRoleAsync(Principal by, string userName, Role role, string? member, CancellationToken ct = default) =>
+        ChangeAsync(by, userName, "user.role-changed", async (user, errors) =>
+        {
+            member = string.IsNullOrWhiteSpace(member) ? null : member.Trim();
+            if (role == Role.Liaison && member is null)
+            {
+                errors.Add("member", "A liaison must belong to a coalition member (e.g. GBR).");
+            }
+            else if (member is not null && !await MarkingChecks.IsMemberAsync(db, member, ct))
+            {
+                errors.Add("member", $"'{member}' is not a coalition member.");
+            }
+
+            if (user.Role == Role.Admin && role != Role.Admin && !await OtherActiveAdminsAsync(user.Id, ct))
+            {
+                errors.Add("role", $"'{user.UserName}' is the last active admin; make another admin first.");
+            }
+
+            var before = $"{Kebab.Of(user.Role)}{(user.MemberCode is null ? string.Empty : " of " + user.MemberCode)}";
+            user.Role = role;
+            user.MemberCode = member;
+            return $"{before} → {Kebab.Of(role)}{(member is null ? string.Empty : " of " + member)}; sessions ended";
+        }, ct);
+
+    /// <summary>
+    /// A person signs out: the account gets a new stamp, so the session just left cannot be used again (nor any
+    /// other session of the account: a saved cookie is worthless after its owner signed out).
+    /// </summary>
+    public async Task SignedOutAsync(Principal who, CancellationToken ct = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == who.Name, ct);
+        if (user is null)
+        {
+            return;
+        }
+
+        user.SecurityStamp = User.NewSecurityStamp();
+        audit.Append(who, "user.signed-out", $"user/{user.UserName}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// One change of an account by an admin: <paramref name="change"/> changes it and says what it did (or names
+    /// what is wrong in the errors, and nothing is saved); the account gets a new security stamp, so its
+    /// sessions end, and the change is audited.
+    /// </summary>
+    private async Task<Outcome<AccountView>> ChangeAsync(Principal by, string userName, string action, Func<User, ValidationErrors, Task<string?>> change, CancellationToken ct)
+    {
+        if (AdminsOnly(by) is { } refused)
+        {
+            return refused;
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName.Trim(), ct);
+        if (user is null)
+        {
+            return Outcome.NotFound($"No user named '{userName.Trim()}'.");
+        }
+
+        var errors = new ValidationErrors();
+        var detail = await change(user, errors);
+        if (!errors.IsEmpty)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Invalid(errors);
+        }
+
+        user.SecurityStamp = User.NewSecurityStamp();
+        audit.Append(by, action, $"user/{user.UserName}", detail: detail);
+        await db.SaveChangesAsync(ct);
+        var tokens = await db.ApiTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAtUtc == null && t.ExpiresAtUtc > Now(), ct);
+        return Outcome.Done(Account(user, tokens));
+    }
+
+    private Task<bool> OtherActiveAdminsAsync(int userId, CancellationToken ct) =>
+        db.Users.AnyAsync(u => u.Id != userId && u.Role == Role.Admin && u.DisabledAtUtc == null, ct);
+
+    private static AccountView Account(User u, int tokens) =>
+        new(u.UserName, u.DisplayName, Kebab.Of(u.Role), u.MemberCode, Utc(u.CreatedAtUtc), u.DisabledAtUtc is { } d ? Utc(d) : null, u.LockedUntilUtc is { } l ? Utc(l) : null, tokens);
 
     /// <summary>Creates a token and returns its secret, which is not stored and cannot be shown again.</summary>
     public async Task<Outcome<NewToken>> CreateTokenAsync(Principal by, string userName, string tokenName, TimeSpan lifetime, IReadOnlyCollection<string> scopes, CancellationToken ct = default)
@@ -231,9 +385,9 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
     public async Task<Outcome<TokenHolder>> AuthenticateTokenAsync(string secret, string request, string address, CancellationToken ct = default)
     {
         var token = await TokenByHash(db, ApiToken.HashOf(secret), ct);
-        if (token is null || !token.IsUsableAt(Now()))
+        if (token is null || !token.IsUsableAt(Now()) || token.User!.IsDisabled)
         {
-            var reason = token is null ? "unknown" : token.RevokedAtUtc is null ? "expired" : "revoked";
+            var reason = token is null ? "unknown" : token.User!.IsDisabled ? "of a disabled account" : token.RevokedAtUtc is null ? "expired" : "revoked";
             access.Refused(RefusalKind.Token, address, Truncate(request), reason);
             return Outcome.Refused($"The bearer token is {reason}.");
         }
@@ -247,9 +401,6 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         access.Refused(RefusalKind.SignIn, address, Truncate(name), reason);
         return Outcome.Refused("That user name and password do not match an account.");
     }
-
-    private static string Locked(DateTime until) =>
-        $"This account is locked after repeated failed sign-ins. Try again after {until:HH:mm} UTC, or ask an administrator.";
 
     private static Outcome.Refusal? AdminsOnly(Principal by) =>
         AllowedRoles.Administer.Check(by, "manage accounts and tokens");

@@ -21,6 +21,7 @@ public static class Modules
         new("Reports", "/reports", false, "The daily report in the OSCE SMM shape, weekly trends, exports and alerts."),
         new("Positions", "/positions", false, "Each party's position on each issue, where they overlap and where they conflict."),
         new("Sources", "/sources", false, "News and communiqués as documents; statements and candidate pledges pulled out of them."),
+        new("Accounts", "/accounts", true, "Local accounts: disable, enable, reset a password, end every session (admins)."),
         new("Audit", "/audit", true, "The hash-chained trail of every write, sign-in, token use, export and release, and its verification (admins)."),
     ];
 }

@@ -28,6 +28,7 @@ public static class SecuritySetup
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
+    public const string StampClaim = "truce:stamp";
 
     public static WebApplicationBuilder AddTruceSecurity(this WebApplicationBuilder builder)
     {
@@ -63,19 +64,19 @@ public static class SecuritySetup
                     : Redirect(context);
                 o.Events.OnValidatePrincipal = async context =>
                 {
-                    // Role and member are re-read at every request: a demoted or reassigned user does not
-                    // keep reading their old member's records for the rest of the session.
+                    // The account is re-read at every request: a session ends at once when its account is
+                    // gone or disabled, or its stamp changed (sign-out, new password, new role, "sign out
+                    // everywhere"). A role or member that differs without a new stamp (an edit of the
+                    // database) ends it too, rather than reading with rights the account no longer has.
                     var name = context.Principal?.Identity?.Name;
                     var user = name is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserAccounts>().FindAsync(name, context.HttpContext.RequestAborted);
-                    if (user is null)
+                    if (user is null || user.IsDisabled
+                        || context.Principal!.FindFirstValue(StampClaim) != user.SecurityStamp
+                        || context.Principal!.FindFirstValue(ClaimTypes.Role) != Kebab.Of(user.Role)
+                        || context.Principal!.FindFirstValue(MemberClaim) != user.MemberCode)
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                    }
-                    else if (context.Principal!.FindFirstValue(ClaimTypes.Role) != Kebab.Of(user.Role) || context.Principal!.FindFirstValue(MemberClaim) != user.MemberCode)
-                    {
-                        context.ReplacePrincipal(ToClaims(user, CookieAuthenticationDefaults.AuthenticationScheme));
-                        context.ShouldRenew = true;
                     }
                 };
                 o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
@@ -131,6 +132,7 @@ public static class SecuritySetup
         {
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, Kebab.Of(user.Role)),
+            new(StampClaim, user.SecurityStamp),
         };
         claims.AddRange((scopes ?? [TokenScopes.All]).Select(s => new Claim(ScopeClaim, s)));
         if (user.MemberCode is { } member)

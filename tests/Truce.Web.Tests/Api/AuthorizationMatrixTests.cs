@@ -83,6 +83,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["PAGE /commitments/{id:int}/edit"] = (Rule.WritePledges, "/commitments/1/edit"),
         ["PAGE /commitments/new"] = (Rule.WritePledges, "/commitments/new"),
         ["PAGE /planning"] = (Rule.Read, "/planning"),
+        ["PAGE /accounts"] = (Rule.Admin, "/accounts"),
         ["PAGE /audit"] = (Rule.Admin, "/audit"),
         ["PAGE /account/sign-in"] = (Rule.Anyone, "/account/sign-in"),
         ["PAGE /account/sign-out"] = (Rule.Anyone, "/account/sign-out"),

@@ -3,7 +3,7 @@ using Truce.Testing;
 
 namespace Truce.Web.Tests.Browser;
 
-/// <summary>A person in a real browser: signs in, reads the dashboard, filters the ledger, opens a pledge, plans without the US backstop.</summary>
+/// <summary>A person in a real browser: signs in, reads the dashboard, filters the ledger, opens a pledge, plans without the US backstop, signs out.</summary>
 [Trait("Category", "Browser")]
 public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -80,6 +80,17 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         Assert.Contains("needs a US backstop", await page.TextContentAsync("#dropped-out") ?? string.Empty, StringComparison.Ordinal);
         Assert.True(await page.Locator("#plan-lines tr.lost-cover").CountAsync() > 0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-planning.png"), FullPage = true });
+
+        // Sign out with the button every page carries; the session is over, even for a saved copy of it.
+        var session = (await context.CookiesAsync()).Single(c => c.Name == "truce.session");
+        await page.ClickAsync("#sign-out-form button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("/account/sign-out", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.Equal("Signed out", (await page.TextContentAsync("h1"))?.Trim());
+        await page.GotoAsync("/commitments");
+        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
+        await context.AddCookiesAsync([new Cookie { Name = session.Name, Value = session.Value, Domain = session.Domain, Path = session.Path }]);
+        await page.GotoAsync("/commitments");
+        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
 
         Assert.Empty(errors);
         Expect.All(requests, url => Assert.Equal(app.Address.Host, new Uri(url).Host));

@@ -27,8 +27,11 @@ public sealed class SignInTests(TruceApp app) : IClassFixture<TruceApp>
 
         var right = await TruceApp.SignIn(client, "guessed", TruceApp.Password);
 
+        // The lock holds, but the caller is told what a wrong password is told: nothing about the account.
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var answer = await right.Content.ReadAsStringAsync();
+        Assert.Contains("That user name and password do not match an account.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", answer, StringComparison.OrdinalIgnoreCase);
         var locked = JsonNode.Parse(await app.Api("admin").GetStringAsync("/api/v1/audit?action=user.locked&target=user/guessed"))!.AsArray();
         Assert.Contains("5 wrong passwords in a row", Assert.Single(locked)!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 

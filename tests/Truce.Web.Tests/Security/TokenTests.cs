@@ -121,7 +121,7 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
-    public async Task A_signed_in_browser_follows_a_change_of_its_users_role()
+    public async Task A_signed_in_browser_does_not_keep_a_role_its_user_lost_even_by_an_edit_of_the_database()
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -137,8 +137,9 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
 
         var after = await browser.GetAsync("/commitments/new");
 
+        // The session ends: its user signs in again and gets what the role allows now.
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/account/denied", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

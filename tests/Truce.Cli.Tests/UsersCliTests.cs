@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Truce.Testing;
+
+namespace Truce.Cli.Tests;
+
+/// <summary><c>truce users list|disable|enable|reset-password|sign-out-everywhere|set-role</c>: an operator ends sessions at the server.</summary>
+public sealed class UsersCliTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+
+    [Fact]
+    public async Task An_operator_disables_an_account_then_enables_it_and_resets_its_password()
+    {
+        Assert.Equal(0, (await Truce("users", "add", "cli-person", "--role", "planner", "--password", TruceApp.Password)).Code);
+        var (_, secret, _) = await Truce("tokens", "create", "--user", "cli-person", "--name", "feed", "--scope", "read");
+        var api = app.Api(null);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", secret.Trim());
+
+        var (disabled, said, _) = await Truce("users", "disable", "cli-person");
+        var (_, listed, _) = await Truce("users", "list", "--json");
+        var tokenWhileDisabled = (await api.GetAsync("/api/v1/members")).StatusCode;
+        var (enabled, _, _) = await Truce("users", "enable", "cli-person");
+        var (reset, generated, _) = await Truce("users", "reset-password", "cli-person");
+        var (everywhere, _, _) = await Truce("users", "sign-out-everywhere", "cli-person");
+
+        Assert.Equal(0, disabled);
+        Assert.Contains("cli-person: planner, disabled; every session ended.", said, StringComparison.Ordinal);
+        Assert.NotNull(JsonNode.Parse(listed)!.AsArray().Single(a => a!["userName"]!.GetValue<string>() == "cli-person")!["disabledAt"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, tokenWhileDisabled);
+        Assert.Equal((0, 0, 0), (enabled, reset, everywhere));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/members")).StatusCode);
+        var password = generated.Split('\n').Single(l => l.StartsWith("Password (shown once): ", StringComparison.Ordinal))["Password (shown once): ".Length..].Trim();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TruceApp.SignIn(app.Api(null), "cli-person", TruceApp.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TruceApp.SignIn(app.Api(null), "cli-person", password)).StatusCode);
+        var audit = await app.Api("admin").GetStringAsync("/api/v1/audit?target=user/cli-person&limit=20");
+        foreach (var act in new[] { "user.disabled", "user.enabled", "user.password-reset", "user.signed-out-everywhere" })
+        {
+            Assert.Contains(act, audit, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Account_commands_name_what_is_wrong_and_are_for_admins()
+    {
+        var (unknown, _, noUser) = await Truce("users", "disable", "nobody-here");
+        var (weak, _, short_) = await Truce("users", "reset-password", "viewer", "--password", "short");
+        var (notRole, _, badRole) = await Truce("users", "set-role", "viewer", "--role", "general");
+        var (refused, _, notAdmin) = await Truce("users", "disable", "viewer", "--as", "planner");
+
+        Assert.Equal(ExitCodes.NotFound, unknown);
+        Assert.Contains("No user named 'nobody-here'", noUser, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Invalid, weak);
+        Assert.Contains("--password:", short_, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Invalid, notRole);
+        Assert.Contains("--role: 'general' is not a role", badRole, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, refused);
+        Assert.Contains("Only admins may manage accounts and tokens; planner is a planner.", notAdmin, StringComparison.Ordinal);
+    }
+}

@@ -60,8 +60,9 @@ public sealed class Program
             app.UseHsts();                    // sent only over HTTPS
         }
 
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusOf }); // a problem, never a stack trace
         app.UseStatusCodePages();
+        app.UseRequestLimits();               // bodies over 1 MiB are a 413: Security/RequestLimits.cs
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

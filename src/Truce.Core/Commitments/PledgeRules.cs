@@ -12,6 +12,7 @@ public static class PledgeRules
     public const int MaxTitle = 200;
     public const int MaxText = 1000;
     public const int MaxReadinessDays = 3650;
+    public const int MaxUrl = 2000;
 
     /// <summary>The field names that may be marked illustrative.</summary>
     public static readonly IReadOnlySet<string> IllustrativeFields = new HashSet<string>(StringComparer.Ordinal)
@@ -30,20 +31,16 @@ public static class PledgeRules
     {
         var errors = new ValidationErrors();
 
-        var member = input.Member?.Trim();
-        if (string.IsNullOrEmpty(member))
+        var member = TextRules.Read(input.Member, TextRules.MaxCode, errors, "member");
+        if (member is null && !errors.Has("member"))
         {
             errors.Add("member", "Required: the code of the coalition member making the pledge, e.g. GBR.");
         }
 
-        var title = input.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
+        var title = TextRules.Read(input.Title, MaxTitle, errors, "title");
+        if (title is null && !errors.Has("title"))
         {
             errors.Add("title", "Required: a short description of what is pledged.");
-        }
-        else if (title.Length > MaxTitle)
-        {
-            errors.Add("title", $"At most {MaxTitle} characters; got {title.Length}.");
         }
 
         PledgeCategory category = default;
@@ -56,23 +53,12 @@ public static class PledgeRules
             errors.Add("category", $"'{input.Category}' is not a category; expected one of {Kebab.Choices<PledgeCategory>()}.");
         }
 
-        var capability = Trimmed(input.Capability);
-        if (capability?.Length > MaxTitle)
+        var capability = TextRules.Read(input.Capability, MaxTitle, errors, "capability");
+        var capabilityCode = TextRules.Read(input.CapabilityCode, TextRules.MaxCode, errors, "capabilityCode");
+        if (input.UnitSize is { } unitSize && DomainLimits.CheckQuantity(unitSize, errors, "unitSize", "The size of one unit: a whole number")
+            && (input.Quantity is not { } whole || whole % unitSize != 0))
         {
-            errors.Add("capability", $"At most {MaxTitle} characters.");
-        }
-
-        var capabilityCode = Trimmed(input.CapabilityCode);
-        if (input.UnitSize is { } unitSize)
-        {
-            if (unitSize < 1)
-            {
-                errors.Add("unitSize", $"Must be at least 1; got {unitSize}.");
-            }
-            else if (input.Quantity is not { } whole || whole % unitSize != 0)
-            {
-                errors.Add("unitSize", $"The quantity must be a whole number of units of {unitSize}.");
-            }
+            errors.Add("unitSize", $"The quantity must be a whole number of units of {unitSize}.");
         }
 
         if (capabilityCode is not null && input.Quantity is null)
@@ -80,15 +66,12 @@ public static class PledgeRules
             errors.Add("quantity", "Required with a capability code: how much of it is offered, in its measure.");
         }
 
-        var unit = Trimmed(input.Unit);
+        var unit = TextRules.Read(input.Unit, TextRules.MaxCode, errors, "unit");
         if (input.Quantity is { } q)
         {
-            if (q <= 0)
-            {
-                errors.Add("quantity", $"Must be a whole number above zero; got {q}.");
-            }
+            DomainLimits.CheckQuantity(q, errors, "quantity");
 
-            if (unit is null)
+            if (unit is null && !errors.Has("unit"))
             {
                 errors.Add("unit", "Required when a quantity is given, e.g. troops, aircraft, ships.");
             }
@@ -108,9 +91,9 @@ public static class PledgeRules
             {
                 errors.Add("value.currency", "Required with a value: an ISO 4217 code such as EUR, GBP, USD.");
             }
-            else if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+            else if (!Money.IsCurrency(currency))
             {
-                errors.Add("value.currency", $"'{value.Currency}' is not an ISO 4217 code; expected three letters such as EUR.");
+                errors.Add("value.currency", $"'{Shown(value.Currency)}' is not the ISO 4217 code of a currency; expected three letters such as EUR, GBP, USD.");
                 currency = null;
             }
 
@@ -118,11 +101,7 @@ public static class PledgeRules
             {
                 errors.Add("value.amount", "Required with a value: the amount in the currency's major units.");
             }
-            else if (amount <= 0)
-            {
-                errors.Add("value.amount", $"Must be above zero; got {amount}.");
-            }
-            else if (currency is not null)
+            else if (DomainLimits.CheckMoney(amount, errors, "value.amount") && currency is not null)
             {
                 valueMinor = Money.ToMinor(amount, currency);
                 if (valueMinor is null)
@@ -135,14 +114,23 @@ public static class PledgeRules
             {
                 eurMinor = valueMinor;
                 fxDate = value.FxDate;
-            }
-            else if (value.Eur is { } eur)
-            {
-                if (eur <= 0)
+                if (fxDate is { } date)
                 {
-                    errors.Add("value.eur", $"Must be above zero; got {eur}.");
+                    DomainLimits.CheckDate(date, errors, "value.fxDate");
                 }
-                else
+            }
+            else if (value.Eur is not { } eur)
+            {
+                // The ledger's totals are in euros: an amount in another currency without its euro value
+                // would be left out of them without anyone noticing.
+                if (currency is not null)
+                {
+                    errors.Add("value.eur", $"Required for an amount in {currency}: its value in euros, with value.fxDate, the date of the rate used.");
+                }
+            }
+            else
+            {
+                if (DomainLimits.CheckMoney(eur, errors, "value.eur"))
                 {
                     eurMinor = Money.ToMinor(eur, "EUR");
                     if (eurMinor is null)
@@ -154,6 +142,10 @@ public static class PledgeRules
                 if (value.FxDate is null)
                 {
                     errors.Add("value.fxDate", "Required with value.eur: the date of the exchange rate used.");
+                }
+                else
+                {
+                    DomainLimits.CheckDate(value.FxDate.Value, errors, "value.fxDate");
                 }
 
                 fxDate = value.FxDate;
@@ -175,10 +167,20 @@ public static class PledgeRules
             errors.Add("readinessDays", $"Must be between 0 and {MaxReadinessDays} days; got {days}.");
         }
 
-        var conditions = new List<PledgeCondition>();
-        for (var i = 0; i < (input.Conditions?.Count ?? 0); i++)
+        if (input.AnnouncedOn is { } announced)
         {
-            var c = input.Conditions![i];
+            DomainLimits.CheckDate(announced, errors, "announcedOn");
+        }
+
+        var conditions = new List<PledgeCondition>();
+        var conditionInputs = TextRules.CheckList(input.Conditions, errors, "conditions") ? input.Conditions ?? [] : [];
+        for (var i = 0; i < conditionInputs.Count; i++)
+        {
+            if (conditionInputs[i] is not { } c)
+            {
+                continue;
+            }
+
             if (!Kebab.TryParse(c.Kind, out ConditionKind kind))
             {
                 errors.Add($"conditions[{i}].kind", $"'{c.Kind}' is not a condition; expected one of {Kebab.Choices<ConditionKind>()}.");
@@ -191,24 +193,26 @@ public static class PledgeRules
                 continue;
             }
 
-            conditions.Add(new PledgeCondition { Kind = kind, Note = Trimmed(c.Note) });
+            conditions.Add(new PledgeCondition { Kind = kind, Note = TextRules.Read(c.Note, MaxText, errors, $"conditions[{i}].note", multiline: true) });
         }
 
         var caveats = new List<string>();
-        for (var i = 0; i < (input.Caveats?.Count ?? 0); i++)
+        var caveatInputs = TextRules.CheckList(input.Caveats, errors, "caveats") ? input.Caveats ?? [] : [];
+        for (var i = 0; i < caveatInputs.Count; i++)
         {
-            var caveat = Trimmed(input.Caveats![i]);
-            if (caveat is null)
+            if (caveatInputs[i] is null)
             {
-                errors.Add($"caveats[{i}]", "Must not be empty.");
+                continue;
             }
-            else if (caveat.Length > MaxText)
-            {
-                errors.Add($"caveats[{i}]", $"At most {MaxText} characters.");
-            }
-            else
+
+            var caveat = TextRules.Read(caveatInputs[i], MaxText, errors, $"caveats[{i}]", multiline: true);
+            if (caveat is not null)
             {
                 caveats.Add(caveat);
+            }
+            else if (!errors.Has($"caveats[{i}]"))
+            {
+                errors.Add($"caveats[{i}]", "Must not be empty.");
             }
         }
 
@@ -217,25 +221,29 @@ public static class PledgeRules
         {
             errors.Add("sources", "At least one source is required: where the pledge was announced or submitted.");
         }
-        else
+        else if (TextRules.CheckList(input.Sources, errors, "sources"))
         {
             for (var i = 0; i < input.Sources.Count; i++)
             {
-                var s = input.Sources[i];
-                if (!Uri.TryCreate(s.Url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                if (input.Sources[i] is not { } s)
                 {
-                    errors.Add($"sources[{i}].url", $"Expected an absolute http(s) address; got '{s.Url}'.");
                     continue;
                 }
 
-                var quote = Trimmed(s.Quote);
-                if (quote?.Length > MaxText)
+                if (s.Url?.Length > MaxUrl || !Uri.TryCreate(s.Url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 {
-                    errors.Add($"sources[{i}].quote", $"At most {MaxText} characters.");
+                    errors.Add($"sources[{i}].url", $"Expected an absolute http(s) address of at most {MaxUrl} characters; got '{Shown(s.Url)}'.");
                     continue;
                 }
 
-                sources.Add(new Citation { Url = uri.ToString(), Publisher = Trimmed(s.Publisher), Date = s.Date, Quote = quote });
+                if (s.Date is { } date)
+                {
+                    DomainLimits.CheckDate(date, errors, $"sources[{i}].date");
+                }
+
+                var publisher = TextRules.Read(s.Publisher, MaxTitle, errors, $"sources[{i}].publisher");
+                var quote = TextRules.Read(s.Quote, MaxText, errors, $"sources[{i}].quote", multiline: true);
+                sources.Add(new Citation { Url = uri.ToString(), Publisher = publisher, Date = s.Date, Quote = quote });
             }
         }
 
@@ -246,11 +254,17 @@ public static class PledgeRules
         }
 
         var illustrative = new List<string>();
-        foreach (var field in input.Illustrative ?? [])
+        var illustrativeInputs = TextRules.CheckList(input.Illustrative, errors, "illustrative") ? input.Illustrative ?? [] : [];
+        foreach (var field in illustrativeInputs)
         {
+            if (field is null)
+            {
+                continue;
+            }
+
             if (!IllustrativeFields.Contains(field))
             {
-                errors.Add("illustrative", $"'{field}' cannot be marked illustrative; expected any of {string.Join(", ", IllustrativeFields)}.");
+                errors.Add("illustrative", $"'{Shown(field)}' cannot be marked illustrative; expected any of {string.Join(", ", IllustrativeFields)}.");
             }
             else if (!illustrative.Contains(field))
             {
@@ -279,13 +293,10 @@ public static class PledgeRules
             errors.Add("member", $"A {pledge.Marking} pledge keeps its member; release it to COALITION first, then change the member.");
         }
 
-        if (previousStage is not null && string.IsNullOrWhiteSpace(input.Reason))
+        var reason = TextRules.Read(input.Reason, MaxText, errors, "reason", multiline: true);
+        if (previousStage is not null && reason is null && !errors.Has("reason"))
         {
             errors.Add("reason", "Required when changing a pledge: say why, for the history.");
-        }
-        else if (input.Reason?.Length > MaxText)
-        {
-            errors.Add("reason", $"At most {MaxText} characters.");
         }
 
         if (!errors.IsEmpty)
@@ -325,5 +336,6 @@ public static class PledgeRules
     public static bool IsForward(PledgeStage from, PledgeStage to) =>
         to == PledgeStage.Withdrawn || (from != PledgeStage.Withdrawn && to >= from);
 
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>A value as a message may repeat it: short, so a refusal does not echo a megabyte back.</summary>
+    private static string Shown(string? value) => value is null ? string.Empty : value.Length <= 80 ? value : value[..80] + "…";
 }

@@ -1,4 +1,5 @@
 using Truce.Core.Commitments;
+using Truce.Core.Common;
 
 namespace Truce.Core.Planning;
 
@@ -33,9 +34,14 @@ public sealed record Offer(
 /// <summary>Offers from the ledger: pledges mapped to a catalogue capability with a quantity, not withdrawn.</summary>
 public static class Offers
 {
+    /// <remarks>
+    /// A pledge stored before the domain ranges were enforced (or edited in the database) may hold a
+    /// quantity or unit size beyond them; it offers no more than the largest quantity, so that one row
+    /// cannot make the sums of every plan overflow.
+    /// </remarks>
     public static Offer? From(Pledge p) =>
-        p.CapabilityCode is { } code && p.Quantity is { } quantity && p.Stage != PledgeStage.Withdrawn
-            ? new Offer(p.Id, p.MemberCode, p.Title, code, quantity, p.UnitSize ?? 1, p.ReadinessDays, p.Conditions.Select(c => c.Kind).ToHashSet())
+        p.CapabilityCode is { } code && p.Quantity is { } quantity && quantity > 0 && p.Stage != PledgeStage.Withdrawn
+            ? new Offer(p.Id, p.MemberCode, p.Title, code, Math.Min(quantity, DomainLimits.MaxQuantity), Math.Clamp(p.UnitSize ?? 1, 1, DomainLimits.MaxQuantity), p.ReadinessDays is { } days ? Math.Clamp(days, 0, PledgeRules.MaxReadinessDays) : null, p.Conditions.Select(c => c.Kind).ToHashSet())
             : null;
 }
 

@@ -42,14 +42,24 @@ public static class PlanningValidation
 
     }
 
-    /// <summary>The rules of a scenario itself: member caps are not negative, and an excluded member has none.</summary>
+    /// <summary>
+    /// The rules of a scenario itself: a plan date in range, member caps from 0 to the largest quantity, an
+    /// excluded member without one, and lists of a sane length.
+    /// </summary>
     public static void CheckScenario(PlanningScenario scenario, ValidationErrors errors, string prefix = "scenario")
     {
+        DomainLimits.CheckDate(scenario.PlanDate, errors, $"{prefix}.planDate");
+        if (scenario.MemberLimits.Count > TextRules.MaxListItems)
+        {
+            errors.Add($"{prefix}.memberLimits", $"At most {TextRules.MaxListItems} members; got {scenario.MemberLimits.Count}.");
+            return;
+        }
+
         foreach (var (member, limit) in scenario.MemberLimits)
         {
-            if (limit < 0)
+            if (limit < 0 || limit > DomainLimits.MaxQuantity)
             {
-                errors.Add($"{prefix}.memberLimits.{member}", $"A limit cannot be negative; got {limit}.");
+                errors.Add($"{prefix}.memberLimits.{member}", $"A limit from 0 to {DomainLimits.MaxQuantity:N0}; got {limit}.");
             }
             else if (scenario.ExcludedMembers.Contains(member) && limit > 0)
             {

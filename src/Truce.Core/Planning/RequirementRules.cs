@@ -11,6 +11,8 @@ public static class RequirementRules
     /// <summary>Priorities run from 1 (most important) to this.</summary>
     public const int LowestPriority = 9;
 
+    public const int MaxNote = 1000;
+
     /// <summary>
     /// Reads a new line (<paramref name="existing"/> null: every field is required) or a change to a line
     /// (fields left out keep their value; the code and the marking stay), then checks the result whole.
@@ -20,7 +22,15 @@ public static class RequirementRules
         RequirementInput input, Requirement? existing, Func<string, bool> isCapability, Func<string, bool> isSector, ValidationErrors errors, string prefix = "")
     {
         var before = errors.Count;
-        var code = input.Code?.Trim();
+        var code = TextRules.Read(input.Code, TextRules.MaxCode, errors, prefix + "code");
+        var note = TextRules.Read(input.Note, MaxNote, errors, prefix + "note", multiline: true);
+        var capability = TextRules.Read(input.Capability, TextRules.MaxCode, errors, prefix + "capability");
+        var sector = TextRules.Read(input.Sector, TextRules.MaxCode, errors, prefix + "sector");
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
         if (existing is null && string.IsNullOrEmpty(code))
         {
             errors.Add(prefix + "code", "Required: a short code for the line, e.g. L5.");
@@ -53,13 +63,13 @@ public static class RequirementRules
         var line = new Requirement(
             existing?.Id ?? 0,
             existing?.Code ?? code!,
-            input.Capability?.Trim() ?? existing?.CapabilityCode ?? string.Empty,
+            capability ?? existing?.CapabilityCode ?? string.Empty,
             input.Quantity ?? existing!.Quantity,
-            input.Sector?.Trim() ?? existing?.SectorCode ?? string.Empty,
+            sector ?? existing?.SectorCode ?? string.Empty,
             input.WindowStart ?? existing!.WindowStart,
             input.WindowEnd ?? existing!.WindowEnd,
             input.Priority ?? existing?.Priority ?? 1,
-            input.Note ?? existing?.Note);
+            note ?? existing?.Note);
         Check(line, isCapability, isSector, errors, prefix);
         return errors.Count > before ? null : line;
     }
@@ -77,12 +87,9 @@ public static class RequirementRules
             errors.Add(prefix + "sector", $"'{line.SectorCode}' is not a sector (GET /api/v1/planning/sectors).");
         }
 
-        if (line.Quantity <= 0)
-        {
-            errors.Add(prefix + "quantity", $"A whole number above zero, in the capability's measure; got {line.Quantity}.");
-        }
-
-        if (line.WindowEnd < line.WindowStart)
+        DomainLimits.CheckQuantity(line.Quantity, errors, prefix + "quantity", "In the capability's measure, a whole number");
+        var datesInRange = DomainLimits.CheckDate(line.WindowStart, errors, prefix + "windowStart") & DomainLimits.CheckDate(line.WindowEnd, errors, prefix + "windowEnd");
+        if (datesInRange && line.WindowEnd < line.WindowStart)
         {
             errors.Add(prefix + "window", $"The window ends ({line.WindowEnd:yyyy-MM-dd}) before it starts ({line.WindowStart:yyyy-MM-dd}).");
         }

@@ -24,10 +24,22 @@ public sealed class ScenarioInput
 
     public MarkingInput? Marking { get; set; }
 
+    public const int MaxName = 200;
+
     /// <summary>Reads the input into a scenario, naming each word that is wrong.</summary>
     public PlanningScenario ToScenario(ValidationErrors errors, string prefix = "scenario")
     {
         var holding = new HashSet<ConditionKind>(Enum.GetValues<ConditionKind>().Where(c => !PlanningScenario.Caveats.Contains(c)));
+        var before = errors.Count;
+        var name = TextRules.Read(Name, MaxName, errors, $"{prefix}.name");
+        var listsFit = TextRules.CheckList(Without, errors, $"{prefix}.without")
+            & TextRules.CheckList(ParliamentApproved, errors, $"{prefix}.parliamentApproved")
+            & TextRules.CheckList(ExcludedMembers, errors, $"{prefix}.excludedMembers");
+        if (!listsFit || errors.Count > before)
+        {
+            return new PlanningScenario { Name = name ?? "Base case" };
+        }
+
         for (var i = 0; i < (Without?.Count ?? 0); i++)
         {
             if (!Kebab.TryParse(Without![i], out ConditionKind condition))
@@ -46,7 +58,7 @@ public sealed class ScenarioInput
 
         var scenario = new PlanningScenario
         {
-            Name = string.IsNullOrWhiteSpace(Name) ? Describe() : Name.Trim(),
+            Name = name ?? Describe(),
             Holding = holding,
             ParliamentApproved = ParliamentApproved?.ToHashSet(StringComparer.Ordinal),
             ExcludedMembers = (ExcludedMembers ?? []).ToHashSet(StringComparer.Ordinal),

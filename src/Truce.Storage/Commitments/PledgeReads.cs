@@ -116,9 +116,11 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
             .ToListAsync(ct);
         var live = db.Pledges.Where(p => p.Stage != PledgeStage.Withdrawn);
         var troops = live.Where(p => p.Category == PledgeCategory.Troops && p.Unit != null && PersonnelUnits.Contains(p.Unit.ToLower()));
-        Task<long> Sum(IQueryable<Pledge> pledges) => pledges.SumAsync(p => p.Quantity ?? 0, ct);
-        var eurMinor = await live.Where(p => p.Category == PledgeCategory.Funding || p.Category == PledgeCategory.MilitaryAid)
-            .SumAsync(p => p.ValueEurMinor ?? 0, ct);
+        // Summed as floating point in the database, which cannot overflow whatever the rows hold (a value
+        // stored before the domain ranges, or edited in the file); exact up to 2^53, far above any real total.
+        async Task<long> Sum(IQueryable<Pledge> pledges) => DomainLimits.Saturated(await pledges.SumAsync(p => (double)(p.Quantity ?? 0), ct));
+        var eurMinor = DomainLimits.Saturated(await live.Where(p => p.Category == PledgeCategory.Funding || p.Category == PledgeCategory.MilitaryAid)
+            .SumAsync(p => (double)(p.ValueEurMinor ?? 0), ct));
         return new LedgerTotals(
             await db.Members.CountAsync(ct),
             byCategoryAndStage.Sum(g => g.Count),

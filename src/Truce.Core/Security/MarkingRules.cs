@@ -20,7 +20,24 @@ public static class MarkingRules
             return null;
         }
 
-        var relTo = (input.RelTo ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).ToList();
+        var before = errors.Count;
+        var relTo = new List<string>();
+        if (TextRules.CheckList(input.RelTo, errors, "marking.relTo"))
+        {
+            for (var i = 0; i < (input.RelTo?.Count ?? 0); i++)
+            {
+                if (TextRules.Read(input.RelTo![i], TextRules.MaxCode, errors, $"marking.relTo[{i}]") is { } member)
+                {
+                    relTo.Add(member);
+                }
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
         if (level == MarkingLevel.RelTo && relTo.Count == 0)
         {
             errors.Add("marking.relTo", "REL TO needs at least one member, e.g. [\"GBR\", \"FRA\"].");

@@ -129,6 +129,7 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        Releasability.StampScopes(ChangeTracker);
         if (Database.CurrentTransaction is not null || AuditChain.Pending(this).Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

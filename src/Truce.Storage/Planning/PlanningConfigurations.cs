@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Truce.Core.Planning;
+using Truce.Storage.Security;
 
 namespace Truce.Storage.Planning;
 
@@ -41,7 +42,7 @@ internal sealed class MissionRequirementConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<MissionRequirement> r)
     {
-        r.HasIndex(x => new { x.MissionCode, x.Code }).IsUnique();
+        Releasability.UniqueWithinMarking(r, nameof(MissionRequirement.MissionCode), nameof(MissionRequirement.Code));
         r.Property(x => x.Code).HasMaxLength(64);
         r.Property(x => x.CapabilityCode).HasMaxLength(64);
         r.Property(x => x.SectorCode).HasMaxLength(64);
@@ -52,7 +53,7 @@ internal sealed class SavedScenarioConfiguration : IEntityTypeConfiguration<Save
 {
     public void Configure(EntityTypeBuilder<SavedScenario> s)
     {
-        s.HasIndex(x => x.Name).IsUnique();
+        Releasability.UniqueWithinMarking(s, nameof(SavedScenario.Name));
         s.Property(x => x.Name).HasMaxLength(200);
         s.Property(x => x.Version).IsConcurrencyToken();
     }

@@ -31,9 +31,9 @@ public sealed class RequirementLines(TruceDb db, AuditTrail audit, PlanningCatal
         var line = await ReadAsync(input, null, errors, ct);
         var marking = await MarkingChecks.ReadAsync(db, input.Marking, writer.MemberCode ?? string.Empty, writer, errors, ct);
         var code = input.Code?.Trim();
-        if (!string.IsNullOrEmpty(code) && await db.ExistsUnfilteredAsync<MissionRequirement>(r => r.MissionCode == missionCode && r.Code == code, "requirement codes are unique in a mission", ct))
+        // Unique among the lines this writer can read; a line they cannot read may share it (Releasability.UniqueWithinMarking).
+        if (!string.IsNullOrEmpty(code) && await db.Requirements.AnyAsync(r => r.MissionCode == missionCode && r.Code == code, ct))
         {
-            // Neutral words: the taken code may belong to a line this writer may not read.
             errors.Add("code", $"The code '{code}' is taken in {missionCode}; choose another.");
         }
 

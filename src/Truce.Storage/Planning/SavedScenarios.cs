@@ -49,12 +49,9 @@ public sealed class SavedScenarios(TruceDb db, AuditTrail audit, TimeProvider cl
         }
 
         var name = input.Name!.Trim();
-        var saved = await db.Scenarios.FirstOrDefaultAsync(s => s.Name == name, ct);
-        if (saved is null && await db.ExistsUnfilteredAsync<SavedScenario>(s => s.Name == name, "scenario names are unique", ct))
-        {
-            // Neutral words: the scenario with that name may be one this writer may not read.
-            return Outcome.Invalid("name", "That name is taken; choose another.");
-        }
+        // The scenario of that name this writer can read is saved again; one they cannot read is left alone,
+        // and the two live side by side (Releasability.UniqueWithinMarking), so nothing is revealed.
+        var saved = await db.Scenarios.OrderBy(s => s.Id).FirstOrDefaultAsync(s => s.Name == name, ct);
 
         if (saved is not null && input.Marking is not null && !saved.Marking.SameAs(marking!))
         {

@@ -52,6 +52,32 @@ public static class Releasability
         model.Entity<StoredPledgeView>().HasQueryFilter(FilterName, v => db.Pledges.Any(p => p.Id == v.PledgeId));
     }
 
+    /// <summary>The column that scopes a unique name by the record's marking (<see cref="UniqueWithinMarking"/>).</summary>
+    public const string ScopeColumn = "MarkingScope";
+
+    /// <summary>
+    /// Makes <paramref name="keys"/> unique among records of the same marking only, so that a writer is never
+    /// told a name is taken by a record they may not read. Two records may then share a name under different
+    /// markings; a writer always marks a record so that they can read it themselves (<see cref="MarkingChecks"/>),
+    /// so a name taken under the writer's own marking is one the writer can see, and the refusal reveals
+    /// nothing. Services check the names a writer can see; the index settles races.
+    /// </summary>
+    internal static void UniqueWithinMarking<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> builder, params string[] keys)
+        where T : class, IMarked
+    {
+        builder.Property<string>(ScopeColumn).HasMaxLength(500).IsRequired();
+        builder.HasIndex([.. keys, ScopeColumn]).IsUnique();
+    }
+
+    /// <summary>Fills the scope of every record added with a scoped unique name; its marking does not change afterwards.</summary>
+    internal static void StampScopes(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker changes)
+    {
+        foreach (var entry in changes.Entries<IMarked>().Where(e => e.State == EntityState.Added && e.Metadata.FindProperty(ScopeColumn) is not null))
+        {
+            entry.Property(ScopeColumn).CurrentValue = entry.Entity.Marking.ToString();
+        }
+    }
+
     /// <summary>Whether the model filters <paramref name="entity"/> by releasability.</summary>
     public static bool IsFiltered(IReadOnlyEntityType entity) => entity.FindDeclaredQueryFilter(FilterName) is not null;
 

@@ -26,7 +26,7 @@ public sealed class DomainRangeTests(TruceApp app) : IClassFixture<TruceApp>
         var refused = await (await app.Api("planner").PostPledge(pledge)).Problem(HttpStatusCode.BadRequest);
         var line = await (await app.Api("planner").PostAsJsonAsync("/api/v1/planning/missions/reassurance-force/requirements", new
         {
-            code = "HUGE", capability = "infantry", quantity = long.MaxValue, sector = "kyiv", windowStart = "2025-06-01", windowEnd = "2025-12-31",
+            code = "HUGE", capability = "infantry", quantity = long.MaxValue, sector = "kyiv-hub", windowStart = "2025-06-01", windowEnd = "2025-12-31",
         })).Problem(HttpStatusCode.BadRequest);
 
         Assert.Contains("100,000,000", refused["errors"]!["quantity"]![0]!.GetValue<string>(), StringComparison.Ordinal);
@@ -122,5 +122,29 @@ public sealed class DomainRangeTests(TruceApp app) : IClassFixture<TruceApp>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Amount", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>A refusal never reveals a record its caller may not read: names are unique within a marking.</summary>
+public sealed class HiddenNamesTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    [Fact]
+    public async Task A_code_or_name_held_by_a_hidden_record_is_free_to_a_writer_who_cannot_see_it_and_both_are_kept()
+    {
+        var line = new { code = "SECRET1", capability = "infantry", quantity = 700, sector = "kyiv-hub", windowStart = "2025-06-01", windowEnd = "2025-12-31" };
+        var adminLine = await app.Api("admin").PostAsJsonAsync("/api/v1/planning/missions/reassurance-force/requirements", new { line.code, line.capability, line.quantity, line.sector, line.windowStart, line.windowEnd, marking = new { level = "rel-to", relTo = new[] { "FRA" } } });
+        var adminScenario = await app.Api("admin").PostAsJsonAsync("/api/v1/planning/scenarios", new { name = "Hidden plan", without = new[] { "us-backstop" }, marking = new { level = "rel-to", relTo = new[] { "FRA" } } });
+        Assert.True(adminLine.IsSuccessStatusCode && adminScenario.IsSuccessStatusCode, await adminLine.Content.ReadAsStringAsync() + await adminScenario.Content.ReadAsStringAsync());
+
+        var plannerLine = await app.Api("planner").PostAsJsonAsync("/api/v1/planning/missions/reassurance-force/requirements", line);
+        var plannerScenario = await app.Api("planner").PostAsJsonAsync("/api/v1/planning/scenarios", new { name = "Hidden plan", excludedMembers = new[] { "ITA" } });
+        var again = await app.Api("planner").PostAsJsonAsync("/api/v1/planning/missions/reassurance-force/requirements", line);
+
+        Assert.Equal(HttpStatusCode.Created, plannerLine.StatusCode);
+        Assert.True(plannerScenario.IsSuccessStatusCode, await plannerScenario.Content.ReadAsStringAsync());
+        Assert.Contains("is taken", (await again.Problem(HttpStatusCode.BadRequest))["errors"]!["code"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var scenarios = JsonNode.Parse(await app.Api("admin").GetStringAsync("/api/v1/planning/scenarios"))!.AsArray().Where(s => s!["name"]!.GetValue<string>() == "Hidden plan").ToList();
+        Assert.Equal(["COALITION", "REL TO FRA"], scenarios.Select(s => s!["marking"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(2, JsonNode.Parse(await app.Api("admin").GetStringAsync("/api/v1/planning/missions/reassurance-force"))!["requirements"]!.AsArray().Count(r => r!["code"]!.GetValue<string>() == "SECRET1"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class FuzzTests(TruceApp app) : IClassFixture<TruceApp>
              "confidence":"medium","illustrative":["quantity"],"marking":{"level":"coalition","relTo":[]},"reason":"fuzz"}
             """,
         ["RequirementInput"] = """
-            {"code":"FZ1","capability":"infantry","quantity":700,"sector":"kyiv","windowStart":"2025-06-01","windowEnd":"2025-12-31","priority":2,"note":"n","marking":{"level":"coalition","relTo":[]}}
+            {"code":"FZ1","capability":"infantry","quantity":700,"sector":"kyiv-hub","windowStart":"2025-06-01","windowEnd":"2025-12-31","priority":2,"note":"n","marking":{"level":"coalition","relTo":[]}}
             """,
         ["ScenarioInput"] = """
             {"name":"fuzz","without":["us-backstop"],"parliamentApproved":["GBR"],"excludedMembers":["ITA"],"planDate":"2025-04-01","memberLimits":{"FRA":1000},"marking":{"level":"coalition","relTo":[]}}

@@ -511,6 +511,11 @@ namespace Truce.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MarkingScope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MissionCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -559,7 +564,7 @@ namespace Truce.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MissionCode", "Code")
+                    b.HasIndex("MissionCode", "Code", "MarkingScope")
                         .IsUnique();
 
                     b.ToTable("Requirements");
@@ -618,6 +623,11 @@ namespace Truce.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MarkingScope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -662,7 +672,7 @@ namespace Truce.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name", "MarkingScope")
                         .IsUnique();
 
                     b.ToTable("Scenarios");

@@ -58,14 +58,14 @@ public static class CommitmentsCommands
                 foreach (var p in page.Items)
                 {
                     table.AddRow(
-                        Markup.Escape(p.Id.ToString(CultureInfo.InvariantCulture)),
-                        Markup.Escape(p.Member),
-                        Markup.Escape(p.Title),
-                        Markup.Escape(p.Category),
-                        Markup.Escape(p.Quantity is { } n ? $"{(p.QuantityIsUpTo ? "≤" : string.Empty)}{n:N0} {p.Unit}" : "—"),
-                        Markup.Escape(p.Value?.Eur is { } eur ? eur.ToString("N0", CultureInfo.InvariantCulture) : "—"),
-                        Markup.Escape(p.Stage),
-                        Markup.Escape(string.Join(", ", p.Conditions.Select(c => c.Kind))));
+                        TruceCli.Cell(p.Id.ToString(CultureInfo.InvariantCulture)),
+                        TruceCli.Cell(p.Member),
+                        TruceCli.Cell(p.Title),
+                        TruceCli.Cell(p.Category),
+                        TruceCli.Cell(p.Quantity is { } n ? $"{(p.QuantityIsUpTo ? "≤" : string.Empty)}{n:N0} {p.Unit}" : "—"),
+                        TruceCli.Cell(p.Value?.Eur is { } eur ? eur.ToString("N0", CultureInfo.InvariantCulture) : "—"),
+                        TruceCli.Cell(p.Stage),
+                        TruceCli.Cell(string.Join(", ", p.Conditions.Select(c => c.Kind))));
                 }
 
                 console.Write(table);
@@ -98,7 +98,7 @@ public static class CommitmentsCommands
     {
         var (pledge, history) = (shown.Pledge, shown.History);
         var facts = new Grid().AddColumns(2);
-        void Row(string name, string? value) => facts.AddRow(Markup.Escape(name), Markup.Escape(value ?? "—"));
+        void Row(string name, string? value) => facts.AddRow(TruceCli.Cell(name), TruceCli.Cell(value ?? "—"));
         Row("Pledge", $"{pledge.Id}: {pledge.Title}");
         Row("Member", $"{pledge.MemberName} ({pledge.Member})");
         Row("Category", pledge.Category);
@@ -126,9 +126,9 @@ public static class CommitmentsCommands
             table.AddRow(
                 r.Version.ToString(CultureInfo.InvariantCulture),
                 r.ChangedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                Markup.Escape(r.ChangedBy),
-                Markup.Escape(r.Reason),
-                Markup.Escape(r.Version == 1 ? "first entry" : string.Join(", ", r.Changes.Select(c => c.Field))));
+                TruceCli.Cell(r.ChangedBy),
+                TruceCli.Cell(r.Reason),
+                TruceCli.Cell(r.Version == 1 ? "first entry" : string.Join(", ", r.Changes.Select(c => c.Field))));
         }
 
         console.Write(table);

@@ -80,12 +80,12 @@ public static class PlanningCommands
         var table = new Table().AddColumn("Line").AddColumn("Capability").AddColumn("Priority").AddColumn("Demand");
         foreach (var name in comparison.Scenarios)
         {
-            table.AddColumn(Markup.Escape(name));
+            table.AddColumn(TruceCli.Cell(name));
         }
 
         foreach (var line in comparison.Lines)
         {
-            table.AddRow([line.Code, Markup.Escape(line.Capability), N(line.Priority), $"{N(line.Demand)} {Markup.Escape(line.Measure)}", .. line.Covered.Select(c => c < line.Demand ? $"{N(c)} (short {N(line.Demand - c)})" : N(c))]);
+            table.AddRow([line.Code, TruceCli.Cell(line.Capability), N(line.Priority), $"{N(line.Demand)} {TruceCli.Cell(line.Measure)}", .. line.Covered.Select(c => c < line.Demand ? $"{N(c)} (short {N(line.Demand - c)})" : N(c))]);
         }
 
         console.Write(table);
@@ -109,21 +109,21 @@ public static class PlanningCommands
         var lines = new Table().AddColumns("Line", "Capability", "Sector", "Priority", "Demand", "Covered", "Missing");
         foreach (var l in plan.Lines)
         {
-            lines.AddRow(l.Code, Markup.Escape(l.Capability), Markup.Escape(l.Sector), N(l.Priority), $"{N(l.Demand)} {Markup.Escape(l.Measure)}", N(l.Covered), l.Missing == 0 ? "—" : N(l.Missing));
+            lines.AddRow(l.Code, TruceCli.Cell(l.Capability), TruceCli.Cell(l.Sector), N(l.Priority), $"{N(l.Demand)} {TruceCli.Cell(l.Measure)}", N(l.Covered), l.Missing == 0 ? "—" : N(l.Missing));
         }
 
         console.Write(lines);
         var allocations = new Table().AddColumns("Pledge", "Member", "Line", "Quantity");
         foreach (var a in plan.Allocations)
         {
-            allocations.AddRow($"{a.PledgeId}: {Markup.Escape(a.Title)}", a.Member, a.Requirement, N(a.Quantity));
+            allocations.AddRow($"{a.PledgeId}: {TruceCli.Cell(a.Title)}", a.Member, a.Requirement, N(a.Quantity));
         }
 
         console.Write(allocations);
         var unused = new Table().AddColumns("Unused pledge", "Member", "Why");
         foreach (var u in plan.Unused)
         {
-            unused.AddRow($"{u.PledgeId}: {Markup.Escape(u.Title)}", u.Member, Markup.Escape(u.Reason));
+            unused.AddRow($"{u.PledgeId}: {TruceCli.Cell(u.Title)}", u.Member, TruceCli.Cell(u.Reason));
         }
 
         console.Write(unused);

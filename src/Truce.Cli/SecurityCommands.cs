@@ -56,7 +56,7 @@ public static class SecurityCommands
                 var table = new Table().AddColumns("User", "Role", "Member", "State", "Tokens", "Created (UTC)");
                 foreach (var a in accounts)
                 {
-                    table.AddRow(Markup.Escape(a.UserName), Markup.Escape(a.Role), Markup.Escape(a.Member ?? "—"), Markup.Escape(a.State(now)), a.ActiveTokens.ToString(CultureInfo.InvariantCulture), When(a.CreatedAt));
+                    table.AddRow(TruceCli.Cell(a.UserName), TruceCli.Cell(a.Role), TruceCli.Cell(a.Member ?? "—"), TruceCli.Cell(a.State(now)), a.ActiveTokens.ToString(CultureInfo.InvariantCulture), When(a.CreatedAt));
                 }
 
                 console.Write(table);
@@ -164,7 +164,7 @@ public static class SecurityCommands
                 foreach (var t in tokens)
                 {
                     table.AddRow(
-                        t.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), Markup.Escape(t.User), Markup.Escape(t.Scopes),
+                        t.Id.ToString(CultureInfo.InvariantCulture), TruceCli.Cell(t.Name), TruceCli.Cell(t.User), TruceCli.Cell(t.Scopes),
                         When(t.CreatedAt), When(t.ExpiresAt), When(t.RevokedAt), When(t.LastUsedAt));
                 }
 
@@ -225,7 +225,7 @@ public static class SecurityCommands
                 var table = new Table().AddColumns("Seq", "At (UTC)", "Actor", "Action", "Target", "Detail");
                 foreach (var e in entries)
                 {
-                    table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.At), Markup.Escape(e.Actor), Markup.Escape(e.Action), Markup.Escape(e.Target), Markup.Escape(e.Detail ?? string.Empty));
+                    table.AddRow(e.Seq.ToString(CultureInfo.InvariantCulture), When(e.At), TruceCli.Cell(e.Actor), TruceCli.Cell(e.Action), TruceCli.Cell(e.Target), TruceCli.Cell(e.Detail ?? string.Empty));
                 }
 
                 console.Write(table);

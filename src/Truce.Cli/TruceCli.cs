@@ -176,6 +176,13 @@ public static class TruceCli
         return Fail(error, ExitCodes.Of(outcome.Kind), message);
     }
 
+    /// <summary>
+    /// Text as a table cell: markup escaped, and control characters (an escape sequence in a user name typed
+    /// at the sign-in page can recolour or rewrite a terminal) shown as <c>\u001B</c> rather than sent.
+    /// </summary>
+    public static string Cell(string? text) =>
+        Markup.Escape(string.Concat((text ?? string.Empty).Select(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? $"\\u{(int)c:X4}" : c.ToString())));
+
     /// <summary>A field as an option: <c>userName</c> → <c>--user-name</c>.</summary>
     public static string Option(string field) =>
         "--" + string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));

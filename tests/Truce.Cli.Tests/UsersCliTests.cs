@@ -58,3 +58,31 @@ public sealed class UsersCliTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Contains("Only admins may manage accounts and tokens; planner is a planner.", notAdmin, StringComparison.Ordinal);
     }
 }
+
+/// <summary>What the CLI prints cannot drive the terminal, and admin-only commands stay admin-only under <c>--as</c>.</summary>
+public sealed class CliOutputTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+
+    [Fact]
+    public async Task The_audit_list_shows_control_characters_a_stranger_typed_as_escapes()
+    {
+        await TruceApp.SignIn(app.Api(null), "\u001b[2J\u001b[31mowned", "a wrong password");
+        await app.WriteAccessLogAsync();
+
+        var (code, output, _) = await Truce("audit", "list", "--action", "sign-in.failed");
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.Contains("\\u001B[31mowned", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loading_the_demo_data_as_a_viewer_is_refused()
+    {
+        var (code, _, error) = await Truce("demo", "load", "--as", "viewer");
+
+        Assert.Equal(ExitCodes.Refused, code);
+        Assert.Contains("Only admins may load demo data", error, StringComparison.Ordinal);
+    }
+}

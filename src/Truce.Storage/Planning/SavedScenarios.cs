@@ -84,7 +84,7 @@ public sealed class SavedScenarios(TruceDb db, AuditTrail audit, TimeProvider cl
             return Outcome.Conflict($"The scenario '{name}' was saved by someone else meanwhile; read it again and save once more.");
         }
 
-        return Outcome.Done(Summary(saved));
+        return saved.Version == 1 ? Outcome.Created(Summary(saved)) : Outcome.Done(Summary(saved));
     }
 
     private static ScenarioSummary Summary(SavedScenario s) =>

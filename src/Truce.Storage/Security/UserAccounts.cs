@@ -39,6 +39,13 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             return Outcome.Invalid("userName", $"A user named '{name}' already exists.");
         }
 
+        var errors = new ValidationErrors();
+        TextRules.Read(user.DisplayName, 200, errors, "displayName");
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid(errors);
+        }
+
         if (user.Role == Role.Liaison && string.IsNullOrWhiteSpace(user.MemberCode))
         {
             return Outcome.Invalid("member", "A liaison must belong to a coalition member (e.g. GBR).");
@@ -304,7 +311,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             errors.Add("scopes", $"{(unknown.Count > 0 ? $"Unknown scope '{string.Join(", ", unknown)}'; expected" : "Expected")} one or more of {string.Join(", ", TokenScopes.Known)}.");
         }
 
-        if (string.IsNullOrWhiteSpace(tokenName) || tokenName.Length > 100)
+        if (TextRules.Read(tokenName, 100, errors, "name") is null && !errors.Has("name"))
         {
             errors.Add("name", "Required: what the token is for, at most 100 characters.");
         }

@@ -93,10 +93,22 @@ public static class PlanningApi
     private static async Task<Results<Ok<ScenarioInput>, ProblemHttpResult, ValidationProblem>> Scenario(SavedScenarios scenarios, ClaimsPrincipal user, int id, CancellationToken ct) =>
         (await scenarios.GetAsync(user.ToPrincipal(), id, ct)).Http();
 
-    private static async Task<Results<Ok<ScenarioSummary>, ProblemHttpResult, ValidationProblem>> SaveScenario(SavedScenarios scenarios, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
+    /// <summary>A new scenario is 201 with its address; a new version of one already saved, 200.</summary>
+    private static async Task<Results<Created<ScenarioSummary>, Ok<ScenarioSummary>, ProblemHttpResult, ValidationProblem>> SaveScenario(SavedScenarios scenarios, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<ScenarioInput>(context.Request);
-        return (input.IsDone ? await scenarios.SaveAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal()).Http();
+        var saved = input.IsDone ? await scenarios.SaveAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal().As<ScenarioSummary>();
+        if (saved.Kind == OutcomeKind.Created)
+        {
+            return TypedResults.Created($"/api/v1/planning/scenarios/{saved.Value.Id}", saved.Value);
+        }
+
+        return saved.Http().Result switch
+        {
+            Ok<ScenarioSummary> ok => ok,
+            ValidationProblem invalid => invalid,
+            var problem => (ProblemHttpResult)problem,
+        };
     }
 
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult, ValidationProblem>> Plan(PlanRuns runs, SavedScenarios saved, ClaimsPrincipal user, HttpContext context, CancellationToken ct)

@@ -156,9 +156,14 @@ public static class SecuritySetup
         return new Principal(name, role, user.FindFirstValue(MemberClaim));
     }
 
+    /// <summary>
+    /// Sends a browser to the sign-in or denied page by path only: the absolute address the cookie handler
+    /// builds repeats the request's Host header, which a client chooses.
+    /// </summary>
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {
-        context.Response.Redirect(context.RedirectUri);
+        var uri = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(uri.IsAbsoluteUri ? uri.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 
@@ -174,7 +179,7 @@ public static class SecuritySetup
                 var role = context.User.FindFirstValue(ClaimTypes.Role) ?? "none";
                 var roles = policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
                 var scopes = context.User.FindAll(ScopeClaim).Select(c => c.Value).ToList();
-                var missing = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).Where(s => !scopes.Contains(s) && !scopes.Contains(TokenScopes.All)).ToList();
+                var missing = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).Where(s => !scopes.Contains(s) && !scopes.Contains(TokenScopes.All)).Distinct().ToList();
                 var detail = missing.Count > 0
                     ? $"This token's scopes ({string.Join(" ", scopes)}) do not include {string.Join(" and ", missing)}."
                     : $"Your role ({role}) may not do this; it needs one of: {string.Join(", ", roles)}.";

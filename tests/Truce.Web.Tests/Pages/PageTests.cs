@@ -163,7 +163,7 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Null((await Open(client, "/commitments")).QuerySelector("a[href='/commitments/new']"));
         var response = await client.GetAsync("/commitments/new");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
         var release = await client.PostAsync("/commitments/1?handler=release", new FormUrlEncodedContent(new Dictionary<string, string> { ["level"] = "public", ["reason"] = "x", ["version"] = "1" }));
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/sign-in", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, release.StatusCode);
         Assert.Equal("COALITION", JsonNode.Parse(await app.Api("viewer").GetStringAsync("/api/v1/pledges/1"))!["marking"]!["label"]!.GetValue<string>());
     }
@@ -139,7 +139,7 @@ public sealed class TokenTests(TruceApp app) : IClassFixture<TruceApp>
 
         // The session ends: its user signs in again and gets what the role allows now.
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/account/sign-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public static class HostCommands
         var command = new Command("migrate", "Create the database or bring its schema up to date.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var session = await TruceCli.OpenAsync(parse, ct);
+            // Migrating makes no demo data: a database prepared for a mission starts empty.
+            await using var session = await TruceCli.OpenAsync(parse, ct, demoWhenEmpty: false);
             output.WriteLine($"Database is up to date: {Path.GetFullPath(TruceServices.StorageOptionsFrom(TruceCli.Settings(parse)).SqlitePath)}");
             return ExitCodes.Ok;
         });
@@ -43,7 +44,7 @@ public static class HostCommands
         var load = new Command("load", "Load the demo data (or another folder of the same shape) into the database; changed pledges get a new version.") { path };
         load.SetAction(async (parse, ct) =>
         {
-            await using var session = await TruceCli.OpenAsync(parse, ct);
+            await using var session = await TruceCli.OpenAsync(parse, ct, demoWhenEmpty: false);
             var loaded = await session.Get<DemoData>().LoadAsync(session.Acting, parse.GetValue(path) ?? DemoData.DefaultPath, ct);
             if (!loaded.IsDone)
             {

@@ -100,15 +100,18 @@ public static class TruceCli
     }
 
     /// <summary>
-    /// Truce's services for one command (the same composition root as the server's), on a migrated database,
-    /// acting as the operator (an admin: who runs <c>truce</c> on the server has the database anyway) or as
-    /// the user named by <c>--as</c>.
+    /// Truce's services for one command (the same composition root as the server's), on a database prepared
+    /// as the server prepares it — migrated and, when new, given the demo data and its first admin (said on
+    /// the error stream, so that --json output stays clean) — acting as the operator (an admin: who runs
+    /// <c>truce</c> on the server has the database anyway) or as the user named by <c>--as</c>.
     /// </summary>
-    public static async Task<Session> OpenAsync(ParseResult parse, CancellationToken ct)
+    /// <param name="demoWhenEmpty">False for <c>migrate</c> (a mission's database starts empty) and <c>demo load</c> (which says what it loaded).</param>
+    public static async Task<Session> OpenAsync(ParseResult parse, CancellationToken ct, bool demoWhenEmpty = true)
     {
-        var services = new ServiceCollection().AddTruce(Settings(parse)).BuildServiceProvider();
+        var settings = demoWhenEmpty ? Settings(parse) : new ConfigurationBuilder().AddConfiguration(Settings(parse)).AddInMemoryCollection([new("Demo:LoadWhenEmpty", "false")]).Build();
+        var services = new ServiceCollection().AddTruce(settings).BuildServiceProvider();
         var scope = services.CreateAsyncScope();
-        await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TruceDb>(), ct);
+        await DatabaseStartup.PrepareDatabaseAsync(services, settings, parse.InvocationConfiguration.Error, ct);
         var acting = Principal.Operator(Environment.UserName);
         if (parse.GetValue(As) is { } userName)
         {

@@ -86,3 +86,24 @@ public sealed class CliOutputTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Contains("Only admins may load demo data", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>What a newcomer meets first at the command line.</summary>
+public sealed class NewcomerCliTests
+{
+    [Fact]
+    public async Task A_first_command_on_a_new_database_finds_the_demo_data_as_the_server_would()
+    {
+        var folder = Directory.CreateTempSubdirectory("truce-newcomer-").FullName;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await TruceCli.RunAsync(["plan", "solve", "--json", "--time-limit", "2", "--db", Path.Combine(folder, "first.db")], output, error);
+
+        Assert.Equal(0, code);
+        Assert.Equal("reassurance-force", JsonNode.Parse(output.ToString())!["mission"]!.GetValue<string>());
+        Assert.Contains("Loaded the demo data", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Created the first admin", error.ToString(), StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}

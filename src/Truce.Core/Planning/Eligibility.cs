@@ -92,8 +92,14 @@ public static class Eligibility
         return arcs;
     }
 
-    /// <summary>The reason an unused offer gives: unusable, barred from every line of its capability, or not used by the plan.</summary>
-    public static string WhyUnused(Offer offer, PlanningProblem problem)
+    /// <summary>
+    /// The reason an unused offer gives: unusable, barred from every line of its capability, or — when the plan
+    /// could have used it — which of the reasons holds for it in this plan: the lines are covered, its
+    /// member's cap is reached, what is left is smaller than one of its units, or the plan preferred others.
+    /// </summary>
+    /// <param name="covered">How much of each line (by index) the plan covers.</param>
+    /// <param name="memberUsed">How much each member gives in each measure in the plan.</param>
+    public static string WhyUnused(Offer offer, PlanningProblem problem, IReadOnlyDictionary<int, long> covered, IReadOnlyDictionary<(string Member, string Measure), long> memberUsed)
     {
         if (Unusable(offer, problem.Scenario) is { } reason)
         {
@@ -107,9 +113,31 @@ public static class Eligibility
         }
 
         var barred = lines.Select(r => CannotFill(offer, r, problem)).ToList();
-        return barred.All(b => b is not null)
-            ? string.Join("; ", barred.Distinct())
-            : "not used: the lines it could fill are covered by others, or what is left of them is smaller than one of its units or beyond its member's cap";
+        if (barred.All(b => b is not null))
+        {
+            return string.Join("; ", barred.Distinct());
+        }
+
+        var open = problem.Requirements.Select((r, i) => (r, i)).Where(x => x.r.CapabilityCode == offer.CapabilityCode && CannotFill(offer, x.r, problem) is null)
+            .Select(x => (x.r.Code, Left: x.r.Quantity - covered.GetValueOrDefault(x.i))).ToList();
+        var measure = problem.Capabilities[offer.CapabilityCode].Measure;
+        if (open.All(l => l.Left <= 0))
+        {
+            return $"not used: the lines it could fill ({string.Join(", ", open.Select(l => l.Code))}) are covered by other pledges";
+        }
+
+        if (problem.Scenario.MemberLimits.TryGetValue(offer.Member, out var cap) && cap - memberUsed.GetValueOrDefault((offer.Member, measure)) < offer.UnitSize)
+        {
+            return $"not used: {offer.Member}'s cap of {cap:N0} {measure} in this scenario is reached ({memberUsed.GetValueOrDefault((offer.Member, measure)):N0} used)";
+        }
+
+        var largest = open.MaxBy(l => l.Left);
+        if (largest.Left < offer.UnitSize)
+        {
+            return $"not used: what is left of {string.Join(", ", open.Where(l => l.Left > 0).Select(l => $"{l.Code} ({l.Left:N0} {measure})"))} is smaller than one of its units ({offer.UnitSize:N0} {measure})";
+        }
+
+        return $"not used: the plan fills {largest.Code} with other pledges it prefers (fewer nations per line, readier forces)";
     }
 
     public static string Describe(ConditionKind condition) => condition switch

@@ -36,11 +36,12 @@ public static class PlanObjective
         var covered = allocated.GroupBy(a => a.Requirement).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity));
         var shortfalls = problem.Requirements.Select((r, i) => new Shortfall(r.Id, r.Code, r.CapabilityCode, r.SectorCode, r.Priority, r.Quantity, covered.GetValueOrDefault(i))).ToList();
         var used = allocated.Where(a => a.Quantity > 0).Select(a => a.Offer).ToHashSet();
-        var unused = problem.Offers.Select((o, i) => (o, i)).Where(x => !used.Contains(x.i))
-            .Select(x => new UnusedPledge(x.o.PledgeId, x.o.Member, x.o.Title, Eligibility.WhyUnused(x.o, problem))).ToList();
-        var contributions = allocated.Where(a => a.Quantity > 0)
+        var memberUsed = allocated.Where(a => a.Quantity > 0)
             .GroupBy(a => (problem.Offers[a.Offer].Member, problem.Capabilities[problem.Offers[a.Offer].CapabilityCode].Measure))
-            .Select(g => new MemberContribution(g.Key.Member, g.Key.Measure, g.Sum(a => a.Quantity)))
+            .ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity));
+        var unused = problem.Offers.Select((o, i) => (o, i)).Where(x => !used.Contains(x.i))
+            .Select(x => new UnusedPledge(x.o.PledgeId, x.o.Member, x.o.Title, Eligibility.WhyUnused(x.o, problem, covered, memberUsed))).ToList();
+        var contributions = memberUsed.Select(m => new MemberContribution(m.Key.Member, m.Key.Measure, m.Value))
             .OrderBy(c => c.Member, StringComparer.Ordinal).ThenBy(c => c.Measure, StringComparer.Ordinal).ToList();
         var nationLines = allocated.Where(a => a.Quantity > 0).Select(a => (problem.Offers[a.Offer].Member, a.Requirement)).Distinct().Count();
         var readiness = allocated.Sum(a => ReadinessCost(problem.Offers[a.Offer], problem.Requirements[a.Requirement], a.Quantity));

@@ -34,6 +34,23 @@ public static class Labels
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["capabilityCode"] = "planning capability",
+        ["unitSize"] = "unit size",
+        ["quantityIsUpTo"] = "“up to”",
+        ["value.amount"] = "amount",
+        ["value.currency"] = "currency",
+        ["value.eur"] = "value in euros",
+        ["value.fxDate"] = "exchange-rate date",
+        ["readinessDays"] = "readiness (days)",
+        ["announcedOn"] = "date announced",
+    };
+
+    /// <summary>A field of a record as a reader says it: <c>readinessDays</c> → "readiness (days)".</summary>
+    public static string Field(string field) =>
+        Fields.TryGetValue(field, out var label) ? label : string.Concat(field.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Money(decimal amount, string currency) =>

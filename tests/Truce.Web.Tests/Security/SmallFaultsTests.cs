@@ -46,3 +46,42 @@ public sealed class SmallFaultsTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.EndsWith("do not include pledges:write.", detail, StringComparison.Ordinal);
     }
 }
+
+/// <summary>What a newcomer meets first in the browser: words, not field names; a reason, not a list of maybes; an icon.</summary>
+public sealed class NewcomerPageTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    [Fact]
+    public async Task A_pledges_history_names_its_changes_in_words()
+    {
+        var created = await (await app.Api("planner").PostPledge(ApiClient.NewPledge(title: "Words not names"))).Read<JsonObject>();
+        var changed = ApiClient.NewPledge(title: "Words not names");
+        changed.ReadinessDays = 30;
+        changed.Illustrative = ["readinessDays"];
+        (await app.Api("planner").PutPledge(created["id"]!.GetValue<int>(), changed, "\"1\"")).EnsureSuccessStatusCode();
+
+        var page = await (await app.SignedIn("planner")).GetStringAsync($"/commitments/{created["id"]}");
+
+        Assert.Contains("readiness (days)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">readinessDays<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("readinessDays.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_unused_pledge_gives_the_one_reason_that_holds()
+    {
+        var plan = JsonNode.Parse(await (await app.Api("planner").PostAsJsonAsync("/api/v1/planning/plans", new { mission = "reassurance-force" })).Content.ReadAsStringAsync())!;
+
+        var reasons = plan["unused"]!.AsArray().Select(u => u!["reason"]!.GetValue<string>()).ToList();
+
+        Assert.NotEmpty(reasons);
+        Truce.Testing.Expect.All(reasons, r => Assert.DoesNotContain(", or ", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_site_has_an_icon()
+    {
+        var icon = await app.Api(null).GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+    }
+}

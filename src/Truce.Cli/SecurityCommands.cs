@@ -191,11 +191,24 @@ public static class SecurityCommands
 
     public static Command Audit(TextWriter output, TextWriter error)
     {
-        var verify = new Command("verify", "Recompute the audit trail's hash chain; exit 0 if intact, 5 and the first broken entry if not.");
+        var head = new Option<string?>("--head") { Description = "The head recorded elsewhere, as `audit head` printed it (\"SEQ HASH\"); default: the last head in the anchor file." };
+        var verify = new Command("verify", "Recompute the audit trail's keyed hash chain, check it against its anchored head, and the pledges, accounts and tokens against their audited history; exit 0 if all hold, 5 and what does not if not.") { head };
         verify.SetAction(async (parse, ct) =>
         {
+            (long, string)? recorded = null;
+            if (parse.GetValue(head) is { } text)
+            {
+                var parts = text.Split(' ', ':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || parts[1].Length != 64)
+                {
+                    return TruceCli.Fail(error, ExitCodes.Usage, $"--head: expected \"SEQ HASH\" as `truce audit head` prints it (a number and 64 hexadecimal digits); got '{TruceCli.Cell(text)}'.");
+                }
+
+                recorded = (seq, parts[1].ToLowerInvariant());
+            }
+
             await using var session = await TruceCli.OpenAsync(parse, ct);
-            var verified = await session.Get<AuditTrail>().VerifyAsync(session.Acting, ct);
+            var verified = await session.Get<AuditTrail>().VerifyAsync(session.Acting, recorded, ct);
             if (!verified.IsDone)
             {
                 return TruceCli.Refusal(verified, error);
@@ -204,11 +217,27 @@ public static class SecurityCommands
             var result = verified.Value;
             if (result.Intact)
             {
-                output.WriteLine($"The audit trail is intact: {result.Entries} entries, each chained to the one before.");
+                output.WriteLine($"The audit trail is intact: {result.Entries} entries, each chained to the one before{(result.AnchoredAt is { } at ? $", up to the anchored head (entry {at})" : ", with no anchor to check the head against")}; pledges, accounts and tokens match their audited history.");
                 return ExitCodes.Ok;
             }
 
-            return TruceCli.Fail(error, ExitCodes.Broken, $"the audit trail is broken at entry {result.BrokenAt}: {result.Problem}. Entries 1–{result.Entries} verify.");
+            return TruceCli.Fail(error, ExitCodes.Broken, result.BrokenAt is { } broken
+                ? $"the audit trail is broken at entry {broken}: {result.Problem}. Entries 1–{result.Entries} verify."
+                : $"the audit trail's {result.Entries} entries verify, but {result.Problem}");
+        });
+
+        var printHead = new Command("head", "Print the audit chain's head (\"SEQ HASH\"): record it outside Truce, then `audit verify --head` against it.");
+        printHead.SetAction(async (parse, ct) =>
+        {
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            var latest = await session.Get<AuditTrail>().ListAsync(session.Acting, new AuditQuery(null, null, Limit: 1), ct);
+            if (!latest.IsDone)
+            {
+                return TruceCli.Refusal(latest, error);
+            }
+
+            output.WriteLine(latest.Value is [var e] ? $"{e.Seq.ToString(CultureInfo.InvariantCulture)} {e.Hash}" : "0 " + AuditEntry.Genesis);
+            return ExitCodes.Ok;
         });
 
         var action = new Option<string?>("--action") { Description = "Only actions starting with this, e.g. pledge. or sign-in.failed." };
@@ -231,7 +260,7 @@ public static class SecurityCommands
                 console.Write(table);
             });
         });
-        return new Command("audit", "The hash-chained audit trail.") { verify, list };
+        return new Command("audit", "The hash-chained audit trail.") { verify, printHead, list };
     }
 
     private static string When(DateTime? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";

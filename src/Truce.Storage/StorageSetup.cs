@@ -20,6 +20,12 @@ public sealed record StorageOptions
     /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
     public string SqlitePath { get; init; } = DefaultSqlitePath;
 
+    /// <summary>The audit trail's key (<see cref="AuditKey"/>); null: <c>audit.key</c> beside the database.</summary>
+    public string? AuditKeyPath { get; init; }
+
+    /// <summary>The log of the audit chain's head; null: <c>audit-anchor.log</c> beside the database.</summary>
+    public string? AuditAnchorPath { get; init; }
+
     /// <summary>The connection string of <see cref="SqlitePath"/>, whose folder is made if missing.</summary>
     public string SqliteConnectionString()
     {
@@ -45,6 +51,8 @@ public static class StorageSetup
                 ? o
                 : throw new InvalidOperationException($"Storage:Provider '{o.Provider}' is not supported; expected 'sqlite'.");
         });
+        services.AddLogging(); // a no-op where the host added logging already
+        services.AddSingleton<AuditKey>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<AppendOnlyGuard>();
         // Contexts are pooled and their options built once, not per request: the connection string, the

@@ -26,13 +26,33 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
     private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(Database, args);
 
+    /// <summary>SQL as the owner of the file runs it: the database's append-only triggers dropped first.</summary>
     private async Task Sql(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Database}");
         await connection.OpenAsync();
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = "DROP TRIGGER IF EXISTS AuditEntries_no_update; DROP TRIGGER IF EXISTS AuditEntries_no_delete;";
+        await drop.ExecuteNonQueryAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task The_head_printed_and_recorded_elsewhere_is_checked_by_verify()
+    {
+        var (_, head, _) = await Truce("audit", "head");
+        await Sql("DELETE FROM AuditEntries WHERE Seq = (SELECT MAX(Seq) FROM AuditEntries)");
+        File.Delete(Path.Combine(_folder, "audit-anchor.log")); // the anchor beside the file went with it
+
+        var (code, _, error) = await Truce("audit", "verify", "--head", head.Trim());
+        var (bad, _, usage) = await Truce("audit", "verify", "--head", "twelve");
+
+        Assert.Equal(ExitCodes.Broken, code);
+        Assert.Contains("entries were removed", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, bad);
+        Assert.Contains("--head: expected", usage, StringComparison.Ordinal);
     }
 
     [Fact]

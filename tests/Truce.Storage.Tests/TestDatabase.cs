@@ -69,7 +69,12 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "truce-storage-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        File.Copy(await template.Value, Path.Combine(folder, "truce.db"));
+        // The chain is hashed with the key beside the template; the copy takes it (and the anchor) along.
+        var from = Path.GetDirectoryName(await template.Value)!;
+        foreach (var file in new[] { "truce.db", "audit.key", "audit-anchor.log" }.Where(f => File.Exists(Path.Combine(from, f))))
+        {
+            File.Copy(Path.Combine(from, file), Path.Combine(folder, file));
+        }
         return new TestDatabase(folder);
     }
 

@@ -70,10 +70,19 @@ public static class TemplateDatabase
 
     public static string Key(string user, IEnumerable<string> scopes) => $"{user} {string.Join(' ', scopes)}";
 
-    private static void Copy(string from, string to)
+    /// <summary>Copies a database with the audit key and anchor that live beside it (its chain is hashed with that key).</summary>
+    public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
         File.Copy(from, to, overwrite: true);
+        foreach (var beside in new[] { "audit.key", "audit-anchor.log" })
+        {
+            var source = Path.Combine(Path.GetDirectoryName(from)!, beside);
+            if (File.Exists(source))
+            {
+                File.Copy(source, Path.Combine(Path.GetDirectoryName(to)!, beside), overwrite: true);
+            }
+        }
     }
 
     private static async Task<Built> BuildAsync()

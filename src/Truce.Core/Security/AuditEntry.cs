@@ -44,13 +44,18 @@ public sealed class AuditEntry : IAppendOnly
     public long PendingOrder { get; set; }
 
     /// <summary>
-    /// SHA-256 over the entry's fields and the previous hash, encoded as a JSON array so that no choice of
-    /// field values can make two different entries read alike.
+    /// The entry's hash over its fields and the previous hash, encoded as a JSON array so that no choice of
+    /// field values can make two different entries read alike: HMAC-SHA256 with the audit key, so that nobody
+    /// without the key can compute a forged entry's hash, or plain SHA-256 for entries made before there was a key.
     /// </summary>
-    public string ComputeHash() => HashOf(JsonSerializer.Serialize(new object?[]
+    public string ComputeHash(byte[]? key)
     {
-        Seq, AtUtc.Ticks, Actor, Action, Target, BeforeHash, AfterHash, Detail, PreviousHash,
-    }));
+        var payload = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new object?[]
+        {
+            Seq, AtUtc.Ticks, Actor, Action, Target, BeforeHash, AfterHash, Detail, PreviousHash,
+        }));
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(payload) : HMACSHA256.HashData(key, payload));
+    }
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -21,8 +21,11 @@ public sealed record AuditEntryView(long Seq, DateTime At, string Actor, string 
         new(e.Seq, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.Actor, e.Action, e.Target, e.Detail, e.BeforeHash, e.AfterHash, e.Hash);
 }
 
-/// <summary>What verifying the audit trail found: all entries intact, or the first broken link.</summary>
-public sealed record AuditVerification(long Entries, long? BrokenAt, string? Problem)
+/// <summary>
+/// What verifying the audit trail found: all entries intact (and the anchor they were checked against), the
+/// first broken link, or records that differ from their audited history.
+/// </summary>
+public sealed record AuditVerification(long Entries, long? BrokenAt, string? Problem, long? AnchoredAt = null)
 {
-    public bool Intact => BrokenAt is null;
+    public bool Intact => BrokenAt is null && Problem is null;
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Truce.Core.Security;
 
 namespace Truce.Storage.Security;
@@ -10,7 +12,7 @@ namespace Truce.Storage.Security;
 /// cannot both append entry N; the unique index on <see cref="AuditEntry.Seq"/> catches any that would.
 /// <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/> opens that transaction when the caller has none.
 /// </summary>
-public sealed class AuditChain : SaveChangesInterceptor
+public sealed class AuditChain(AuditKey key, ILogger<AuditChain> log) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         Pending(eventData.Context).Count > 0
@@ -34,15 +36,43 @@ public sealed class AuditChain : SaveChangesInterceptor
         var head = await context.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         var seq = head?.Seq ?? 0;
         var previous = head?.Hash ?? AuditEntry.Genesis;
+        var (secret, _) = key.GetOrCreate(seq);
         foreach (var entry in pending)
         {
             entry.Seq = ++seq;
             entry.PreviousHash = previous;
-            entry.Hash = entry.ComputeHash();
+            entry.Hash = entry.ComputeHash(secret);
             previous = entry.Hash;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Once a transaction that chained entries commits (every save of an entry runs in one), the new head goes
+    /// to the anchor, outside the database. Not before: a head that was never committed would read as removed.
+    /// </summary>
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        var head = eventData.Context?.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Unchanged).Select(e => e.Entity).MaxBy(e => e.Seq);
+        if (head is not null)
+        {
+            AnchorAt(head);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void AnchorAt(AuditEntry head)
+    {
+        try
+        {
+            key.Anchor(head.Seq, head.Hash);
+        }
+        catch (IOException e)
+        {
+            log.LogWarning(e, "The audit head {Seq} could not be written to the anchor {Path}; verification will check an older head.", head.Seq, key.AnchorPath);
+        }
     }
 
     /// <summary>The audit entries a save would add, in the order they were appended.</summary>

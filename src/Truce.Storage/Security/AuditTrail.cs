@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Truce.Core.Commitments;
 using Truce.Core.Common;
 using Truce.Core.Security;
 
@@ -11,7 +13,7 @@ namespace Truce.Storage.Security;
 /// <see cref="AuditChain"/> numbers and chains them in the same transaction, and
 /// <see cref="AppendOnlyGuard"/> refuses to update or delete any. Only admins may read the trail.
 /// </summary>
-public sealed class AuditTrail(TruceDb db, TimeProvider clock)
+public sealed class AuditTrail(TruceDb db, TimeProvider clock, AuditKey auditKey)
 {
     /// <summary>Adds an entry to be saved with the caller's next <c>SaveChangesAsync</c>.</summary>
     public AuditEntry Append(Principal who, string action, string target, string? before = null, string? after = null, string? detail = null)
@@ -83,16 +85,24 @@ public sealed class AuditTrail(TruceDb db, TimeProvider clock)
 
     /// <summary>
     /// Recomputes the chain from the first entry and names the first entry that does not hold: one whose
-    /// contents no longer match its hash (changed, or inserted without the chain), one that does not follow
-    /// its predecessor, or a gap where an entry was removed.
+    /// contents no longer match its hash (changed, inserted without the chain, or hashed without the audit
+    /// key), one that does not follow its predecessor, or a gap where an entry was removed. Then checks the
+    /// chain against its anchor (<paramref name="head"/>, or the last head in the anchor file), so that
+    /// removing the last entries is seen, and the guarded records against the state their audited history
+    /// vouches for: each pledge against its last revision and each revision against its audit entry, each
+    /// account and token against its last audited change.
     /// </summary>
-    public async Task<Outcome<AuditVerification>> VerifyAsync(Principal who, CancellationToken ct = default)
+    public async Task<Outcome<AuditVerification>> VerifyAsync(Principal who, (long Seq, string Hash)? head = null, CancellationToken ct = default)
     {
         if (Refusal(who) is { } refused)
         {
             return refused;
         }
 
+        using var reading = db.ReadAs(who);
+        var key = auditKey.Existing();
+        var anchor = head ?? auditKey.LastAnchor();
+        var afterHashes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         long expected = 1;
         var previous = AuditEntry.Genesis;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
@@ -109,15 +119,83 @@ public sealed class AuditTrail(TruceDb db, TimeProvider clock)
                 return Outcome.Done(new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target}) does not follow entry {entry.Seq - 1}: its previous hash does not match (an entry before it was changed, removed or inserted)"));
             }
 
-            if (entry.ComputeHash() != entry.Hash)
+            if (entry.ComputeHash(key is { } k && entry.Seq > k.KeyedAfter ? k.Key : null) != entry.Hash)
             {
-                return Outcome.Done(new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target} by {entry.Actor}) does not match its hash: it was changed or inserted by hand"));
+                return Outcome.Done(new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} ({entry.Action} {entry.Target} by {entry.Actor}) does not match its hash: it was changed or inserted by hand, or the audit key ({auditKey.KeyPath}) is missing or not this trail's"));
+            }
+
+            if (anchor is { } a && a.Seq == entry.Seq && a.Hash != entry.Hash)
+            {
+                return Outcome.Done(new AuditVerification(expected - 1, entry.Seq, $"entry {entry.Seq} is not the entry the anchor recorded (hash {a.Hash[..12]}…): the trail was rewritten from there"));
+            }
+
+            if (entry.AfterHash is { } after)
+            {
+                if (!afterHashes.TryGetValue(entry.Target, out var hashes))
+                {
+                    afterHashes[entry.Target] = hashes = [];
+                }
+
+                hashes.Add(after);
             }
 
             previous = entry.Hash;
             expected++;
         }
 
-        return Outcome.Done(new AuditVerification(expected - 1, null, null));
+        var entries = expected - 1;
+        if (anchor is { } last && last.Seq > entries)
+        {
+            return Outcome.Done(new AuditVerification(entries, entries + 1, $"the trail ends at entry {entries} but its anchor recorded entry {last.Seq}: the last {last.Seq - entries} entries were removed"));
+        }
+
+        var mismatches = await GuardedRecordsAsync(afterHashes, ct);
+        return Outcome.Done(mismatches.Count == 0
+            ? new AuditVerification(entries, null, null, anchor?.Seq)
+            : new AuditVerification(entries, null, $"{mismatches.Count} record(s) differ from their audited history: {string.Join("; ", mismatches.Take(10))}", anchor?.Seq));
+    }
+
+    /// <summary>The guarded records that differ from what their audited history vouches for, each named.</summary>
+    private async Task<List<string>> GuardedRecordsAsync(Dictionary<string, List<string>> afterHashes, CancellationToken ct)
+    {
+        var found = new List<string>();
+        string? Last(string target) => afterHashes.TryGetValue(target, out var hashes) ? hashes[^1] : null;
+
+        // Each revision is the one its audit entry hashed; each pledge reads as its last revision.
+        var revisions = await db.PledgeRevisions.AsNoTracking().Select(r => new { r.PledgeId, r.Version, r.SnapshotJson }).ToListAsync(ct);
+        foreach (var r in revisions.Where(r => !(afterHashes.TryGetValue($"pledge/{r.PledgeId}", out var h) && h.Contains(AuditEntry.HashOf(r.SnapshotJson)))))
+        {
+            found.Add($"pledge {r.PledgeId} version {r.Version}: its revision is not the one the audit trail recorded");
+        }
+
+        var current = revisions.GroupBy(r => r.PledgeId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!);
+        foreach (var pledge in await db.Pledges.AsNoTracking().ToListAsync(ct))
+        {
+            if (!current.TryGetValue(pledge.Id, out var revision) || revision.Version != pledge.Version)
+            {
+                found.Add($"pledge {pledge.Id}: version {pledge.Version} has no revision");
+                continue;
+            }
+
+            var recorded = JsonSerializer.Deserialize<PledgeView>(revision.SnapshotJson, TruceJson.Options)!;
+            var now = PledgeView.From(pledge, recorded.MemberName);
+            if (JsonSerializer.Serialize(now, TruceJson.Options) != JsonSerializer.Serialize(recorded, TruceJson.Options))
+            {
+                found.Add($"pledge {pledge.Id}: its row differs from its last revision (version {pledge.Version})");
+            }
+        }
+
+        var users = await db.Users.AsNoTracking().ToListAsync(ct);
+        found.AddRange(users.Where(u => Last($"user/{u.UserName}") != AuditEntry.HashOf(AccountState.Of(u))).Select(u => $"account '{u.UserName}': differs from its last audited change"));
+        var names = users.ToDictionary(u => u.Id, u => u.UserName);
+        foreach (var t in await db.ApiTokens.AsNoTracking().ToListAsync(ct))
+        {
+            if (Last($"token/{t.Id}") != AuditEntry.HashOf(AccountState.Of(t, names.GetValueOrDefault(t.UserId) ?? "?")))
+            {
+                found.Add($"token {t.Id}: differs from its last audited change");
+            }
+        }
+
+        return found;
     }
 }

@@ -71,7 +71,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
             CreatedAtUtc = Now(),
         };
         db.Users.Add(entity);
-        audit.Append(by, "user.created", $"user/{name}", detail: $"{Kebab.Of(user.Role)}{(user.MemberCode is null ? string.Empty : " of " + user.MemberCode)}");
+        audit.Append(by, "user.created", $"user/{name}", after: AccountState.Of(entity), detail: $"{Kebab.Of(user.Role)}{(user.MemberCode is null ? string.Empty : " of " + user.MemberCode)}");
         await db.SaveChangesAsync(ct);
         return Outcome.Created(entity.ToView());
     }
@@ -278,7 +278,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         }
 
         user.SecurityStamp = User.NewSecurityStamp();
-        audit.Append(by, action, $"user/{user.UserName}", detail: detail);
+        audit.Append(by, action, $"user/{user.UserName}", after: AccountState.Of(user), detail: detail);
         await db.SaveChangesAsync(ct);
         var tokens = await db.ApiTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAtUtc == null && t.ExpiresAtUtc > Now(), ct);
         return Outcome.Done(Account(user, tokens));
@@ -342,7 +342,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        audit.Append(by, "token.created", $"token/{token.Id}", detail: $"'{token.Name}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}");
+        audit.Append(by, "token.created", $"token/{token.Id}", after: AccountState.Of(token, user.UserName), detail: $"'{token.Name}' for {userName}, scopes {token.Scopes}, expires {token.ExpiresAtUtc:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome.Created(new NewToken(secret, View(token, user.UserName)));
@@ -379,7 +379,7 @@ public sealed class UserAccounts(TruceDb db, TimeProvider clock, AccountOptions 
         }
 
         token.RevokedAtUtc = Now();
-        audit.Append(by, "token.revoked", $"token/{id}", detail: $"'{token.Name}'");
+        audit.Append(by, "token.revoked", $"token/{id}", after: AccountState.Of(token, token.User!.UserName), detail: $"'{token.Name}'");
         await db.SaveChangesAsync(ct);
         return Outcome.Done(View(token, token.User!.UserName));
     }

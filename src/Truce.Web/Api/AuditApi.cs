@@ -22,5 +22,5 @@ public static class AuditApi
         (await audit.ListAsync(user.ToPrincipal(), new AuditQuery(action, actor, target, before, limit ?? AuditQuery.DefaultLimit), ct)).Http();
 
     private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult, ValidationProblem>> Verify(AuditTrail audit, ClaimsPrincipal user, CancellationToken ct) =>
-        (await audit.VerifyAsync(user.ToPrincipal(), ct)).Http();
+        (await audit.VerifyAsync(user.ToPrincipal(), ct: ct)).Http();
 }

@@ -24,10 +24,12 @@ public static class TruceServices
         return services;
     }
 
-    /// <summary>The storage settings (<c>Storage:Provider</c>, <c>Storage:SqlitePath</c>), read in this one place.</summary>
+    /// <summary>The storage settings (<c>Storage:Provider</c>, <c>Storage:SqlitePath</c>, <c>Audit:KeyFile</c>, <c>Audit:AnchorFile</c>), read in this one place.</summary>
     public static StorageOptions StorageOptionsFrom(IConfiguration configuration) => new()
     {
         Provider = configuration["Storage:Provider"] ?? "sqlite",
         SqlitePath = configuration["Storage:SqlitePath"] ?? StorageOptions.DefaultSqlitePath,
+        AuditKeyPath = configuration["Audit:KeyFile"],
+        AuditAnchorPath = configuration["Audit:AnchorFile"],
     };
 }

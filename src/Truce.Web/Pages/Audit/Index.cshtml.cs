@@ -27,7 +27,7 @@ public sealed class AuditModel(AuditTrail audit) : PageModel
     {
         (Action, Actor, Target) = (action, actor, target);
         var reader = User.ToPrincipal();
-        var verification = await audit.VerifyAsync(reader, ct);
+        var verification = await audit.VerifyAsync(reader, ct: ct);
         var entries = await audit.ListAsync(reader, new AuditQuery(action, actor, target, before, PageSize), ct);
         if (!this.Refused(verification) && !this.Refused(entries))
         {

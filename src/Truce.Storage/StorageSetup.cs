@@ -63,6 +63,8 @@ public static class StorageSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AccountOptions());
         services.TryAddSingleton(new AccessLogOptions());
+        services.TryAddSingleton(new PlanSlotsOptions());
+        services.AddSingleton<PlanSlots>();
 
         // Security: the audit trail, accounts and tokens, the access log of token uses and refusals.
         services.AddScoped<AuditTrail>();

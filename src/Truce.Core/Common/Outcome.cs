@@ -27,6 +27,9 @@ public enum OutcomeKind
 
     /// <summary>A conditional write came without saying which version it changes.</summary>
     PreconditionRequired,
+
+    /// <summary>Truce is doing as much of this as it may at once (plans); the caller tries again shortly.</summary>
+    Busy,
 }
 
 /// <summary>
@@ -81,6 +84,8 @@ public static class Outcome
     public static Refusal PreconditionFailed(string message) => new(OutcomeKind.PreconditionFailed, message, null);
 
     public static Refusal PreconditionRequired(string message) => new(OutcomeKind.PreconditionRequired, message, null);
+
+    public static Refusal Busy(string message) => new(OutcomeKind.Busy, message, null);
 
     public static Refusal Invalid(ValidationErrors errors) =>
         errors.IsEmpty ? throw new ArgumentException("An invalid outcome names at least one field.", nameof(errors)) : new(OutcomeKind.Invalid, null, errors);

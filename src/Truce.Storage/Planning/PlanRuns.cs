@@ -9,7 +9,7 @@ namespace Truce.Storage.Planning;
 /// Planning a mission under scenarios. A plan is computed for its reader from the pledges, lines and
 /// catalogue that reader may see (the releasability filter sees to it), and says so. Planning reads only.
 /// </summary>
-public sealed class PlanRuns(TruceDb db, IPlanner planner)
+public sealed class PlanRuns(TruceDb db, IPlanner planner, PlanSlots queue)
 {
     public async Task<Outcome<PlanView>> SolveAsync(Principal reader, string missionCode, ScenarioInput scenario, TimeSpan? limit = null, CancellationToken ct = default)
     {
@@ -22,7 +22,13 @@ public sealed class PlanRuns(TruceDb db, IPlanner planner)
 
         var errors = ledger.Check();
         var problem = ledger.Under(scenario, errors, "scenario");
-        return problem is null || !errors.IsEmpty ? Outcome.Invalid(errors) : Outcome.Done(View(reader, missionCode, problem, planner.Solve(problem, limit ?? PlanLimits.Default)));
+        if (problem is null || !errors.IsEmpty)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var result = await queue.RunAsync(() => planner.Solve(problem, limit ?? PlanLimits.Default), ct);
+        return result is null ? Outcome.Busy(PlanSlots.Full) : Outcome.Done(View(reader, missionCode, problem, result));
     }
 
     public async Task<Outcome<ComparisonView>> CompareAsync(Principal reader, string missionCode, IReadOnlyList<ScenarioInput> scenarios, TimeSpan? limit = null, CancellationToken ct = default)
@@ -47,7 +53,14 @@ public sealed class PlanRuns(TruceDb db, IPlanner planner)
         }
 
         var share = PlanLimits.PerScenario(limit ?? PlanLimits.Default, scenarios.Count);
-        var plans = problems.Select(p => View(reader, missionCode, p!, planner.Solve(p!, share))).ToList();
+        // One place in the queue for the whole comparison: its plans share the comparison's time budget.
+        var results = await queue.RunAsync(() => problems.Select(p => planner.Solve(p!, share)).ToList(), ct);
+        if (results is null)
+        {
+            return Outcome.Busy(PlanSlots.Full);
+        }
+
+        var plans = problems.Select((p, i) => View(reader, missionCode, p!, results[i])).ToList();
         var first = plans[0];
         var lines = first.Lines.Select(l => new ComparedLine(l.Code, l.Capability, l.Measure, l.Priority, l.Demand, plans.Select(p => p.Lines.Single(x => x.Code == l.Code).Covered).ToList())).ToList();
         var used = first.Allocations.GroupBy(a => a.PledgeId).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity));

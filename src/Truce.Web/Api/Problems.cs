@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Truce.Core.Common;
+using Truce.Storage.Planning;
 
 namespace Truce.Web.Api;
 
@@ -37,6 +38,7 @@ public static class Problems
             OutcomeKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             OutcomeKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "Changed since you read it"),
             OutcomeKind.PreconditionRequired => (StatusCodes.Status428PreconditionRequired, "If-Match required"),
+            OutcomeKind.Busy => (StatusCodes.Status503ServiceUnavailable, "Busy"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a refusal with a message."),
         };
         return TypedResults.Problem(detail: detail, statusCode: status, title: title);
@@ -77,6 +79,13 @@ public static class Problems
         }
 
         problem.Type ??= "about:blank";
+
+        // Busy (the plan queue is full): say when to come back, as RFC 9110 asks of a 503.
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable && !context.Response.HasStarted)
+        {
+            context.Response.Headers.RetryAfter = ((int)PlanSlotsOptions.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
         if (problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
         {

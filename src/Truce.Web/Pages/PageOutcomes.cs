@@ -31,6 +31,7 @@ public static class PageOutcomes
             OutcomeKind.NotFound => StatusCodes.Status404NotFound,
             OutcomeKind.Refused => StatusCodes.Status403Forbidden,
             OutcomeKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+            OutcomeKind.Busy => StatusCodes.Status503ServiceUnavailable,
 
             // A form's stale version, or a name taken meanwhile: the page shows what happened, to reload.
             _ => StatusCodes.Status409Conflict,

@@ -2,6 +2,7 @@ using Truce.Core.Planning;
 using Truce.Core.Security;
 using Truce.Planning;
 using Truce.Storage;
+using Truce.Storage.Planning;
 using Truce.Storage.Security;
 
 namespace Truce.Web.Startup;
@@ -19,6 +20,8 @@ public static class TruceServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new AccountOptions(configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
         services.AddSingleton(_ => new AccessLogOptions(configuration.GetValue("Security:AccessLogWindow", AccessLogOptions.DefaultWindow)));
+        services.AddSingleton(_ => new PlanSlotsOptions(
+            Math.Max(1, configuration.GetValue("Planning:MaxRunningPlans", 1)), Math.Max(0, configuration.GetValue("Planning:MaxWaitingPlans", 4))));
         services.AddTruceStorage(_ => StorageOptionsFrom(configuration));   // TruceDb and every module's reads and writes: Truce.Storage
         services.AddSingleton<IPlanner, OrToolsPlanner>();                   // min-cost flow and CP-SAT: Truce.Planning
         return services;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Truce.Core.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Truce.Testing;
 
 namespace Truce.Web.Tests.Api;
@@ -59,5 +60,29 @@ public sealed class ConcurrentWritersTests(ConcurrentWritersTests.LoopbackApp ap
         Assert.Equal(won.MaxBy(w => w.Version).Title, last["title"]!.GetValue<string>());
         Assert.Equal(won.Count, won.Select(w => w.Version).Distinct().Count());
         Assert.True(verify["intact"]!.GetValue<bool>());
+    }
+}
+
+/// <summary>Plans run a few at a time behind a bounded queue; beyond it a plan is turned away at once with 503 and Retry-After.</summary>
+public sealed class PlanSlotsTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    [Fact]
+    public async Task A_plan_beyond_the_queue_is_a_503_with_Retry_After_and_the_next_one_runs_when_a_place_frees()
+    {
+        var slots = app.Services.GetRequiredService<Truce.Storage.Planning.PlanSlots>();
+        var options = app.Services.GetRequiredService<Truce.Storage.Planning.PlanSlotsOptions>();
+        var release = new TaskCompletionSource();
+        var holders = Enumerable.Range(0, options.MaxRunning + options.MaxWaiting)
+            .Select(_ => slots.RunAsync(() => { release.Task.Wait(); return "held"; }, CancellationToken.None)).ToList();
+
+        var refused = await app.Api("planner").PostAsJsonAsync("/api/v1/planning/plans", new { mission = "reassurance-force" });
+        release.SetResult();
+        await Task.WhenAll(holders);
+        var served = await app.Api("planner").PostAsJsonAsync("/api/v1/planning/plans", new { mission = "reassurance-force" });
+
+        var problem = await refused.Problem(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("try again", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(10), refused.Headers.RetryAfter!.Delta);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 }

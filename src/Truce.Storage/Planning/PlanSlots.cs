@@ -33,7 +33,7 @@ public sealed class PlanSlots(PlanSlotsOptions options) : IDisposable
             await _running.WaitAsync(ct);
             try
             {
-                return await Task.Factory.StartNew(solve, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                return await Task.Factory.StartNew(() => Yielding(solve), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
             finally
             {
@@ -47,6 +47,32 @@ public sealed class PlanSlots(PlanSlotsOptions options) : IDisposable
     }
 
     public void Dispose() => _running.Dispose();
+
+    /// <summary>
+    /// Runs the solver on this thread at the lowest scheduling priority (Linux: nice 19 for the thread, which
+    /// the solver's own worker threads inherit), so that a plan uses the cores requests leave idle and a read
+    /// is not kept waiting behind it. The thread is the plan's own and ends with it.
+    /// </summary>
+    private static T Yielding<T>(Func<T> solve)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Native.setpriority(Native.PrioProcess, Native.gettid(), 19); // best effort: a failure leaves the default priority
+        }
+
+        return solve();
+    }
+
+    private static class Native
+    {
+        public const int PrioProcess = 0;
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        public static extern int setpriority(int which, int who, int priority);
+
+        [System.Runtime.InteropServices.DllImport("libc")]
+        public static extern int gettid();
+    }
 
     public static string Full => $"Truce is computing as many plans as it may at once and more are waiting; try again in {PlanSlotsOptions.RetryAfter.TotalSeconds:0} seconds.";
 }

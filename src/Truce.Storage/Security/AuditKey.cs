@@ -79,7 +79,7 @@ public sealed class AuditKey(StorageOptions options)
 
         return File.ReadLines(AnchorPath).TakeLast(1000)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(parts => parts.Length >= 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Where(parts => parts.Length >= 2 && parts[1].Length == 64 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)) // a line cut short by a crash is not a head
             .Select(parts => (Seq: long.Parse(parts[0], CultureInfo.InvariantCulture), Hash: parts[1]))
             .OrderByDescending(a => a.Seq)
             .Cast<(long, string)?>()

@@ -23,7 +23,11 @@ public static class TruceServices
         services.AddSingleton(_ => new PlanSlotsOptions(
             Math.Max(1, configuration.GetValue("Planning:MaxRunningPlans", 1)), Math.Max(0, configuration.GetValue("Planning:MaxWaitingPlans", 4))));
         services.AddTruceStorage(_ => StorageOptionsFrom(configuration));   // TruceDb and every module's reads and writes: Truce.Storage
-        services.AddSingleton<IPlanner, OrToolsPlanner>();                   // min-cost flow and CP-SAT: Truce.Planning
+        services.AddSingleton<IPlanner>(_ => new OrToolsPlanner              // min-cost flow and CP-SAT: Truce.Planning
+        {
+            // A core is left to requests while a plan runs (Planning:SolverWorkers to change it; decision 18).
+            Workers = Math.Max(1, configuration.GetValue("Planning:SolverWorkers", Environment.ProcessorCount - 1)),
+        });
         return services;
     }
 

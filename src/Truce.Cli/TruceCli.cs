@@ -82,6 +82,10 @@ public static class TruceCli
         {
             return Fail(error, ExitCodes.Usage, e.Message);
         }
+        catch (StartupException e)
+        {
+            return Fail(error, ExitCodes.Invalid, e.Message);
+        }
     }
 
     /// <summary>A command line that names something that is not there (<c>--as nobody</c>).</summary>

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Truce.Testing;
+using Truce.Web.Startup;
 
 namespace Truce.Cli.Tests;
 
@@ -103,6 +106,28 @@ public sealed class NewcomerCliTests
         Assert.Equal("reassurance-force", JsonNode.Parse(output.ToString())!["mission"]!.GetValue<string>());
         Assert.Contains("Loaded the demo data", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("Created the first admin", error.ToString(), StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+/// <summary>A setting Truce cannot start with is said in words, not as a stack trace.</summary>
+public sealed class StartupSettingsTests
+{
+    [Fact]
+    public async Task A_first_admin_password_that_breaks_the_policy_is_named_as_a_setting()
+    {
+        var folder = Directory.CreateTempSubdirectory("truce-startup-").FullName;
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(folder, "t.db"),
+            ["Admin:Password"] = "short",
+        }).Build();
+        await using var services = new ServiceCollection().AddTruce(settings).BuildServiceProvider();
+
+        var refused = await Assert.ThrowsAsync<StartupException>(() => DatabaseStartup.PrepareDatabaseAsync(services, settings, TextWriter.Null));
+
+        Assert.StartsWith("Cannot create the first admin from Admin:UserName and Admin:Password: password:", refused.Message, StringComparison.Ordinal);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

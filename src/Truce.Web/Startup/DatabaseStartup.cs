@@ -32,7 +32,7 @@ public static class DatabaseStartup
             var loaded = await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(StartUp, configuration["Demo:Path"] ?? DemoData.DefaultPath, ct);
             if (!loaded.IsDone)
             {
-                throw new InvalidOperationException($"Cannot load the demo data from Demo:Path: {loaded.Errors}");
+                throw new StartupException($"Cannot load the demo data from Demo:Path: {loaded.Errors}");
             }
 
             var summary = loaded.Value;
@@ -48,7 +48,7 @@ public static class DatabaseStartup
             var created = await accounts.CreateAsync(StartUp, new NewUser(userName, Role.Admin, null, password, "Administrator"), ct);
             if (!created.IsDone)
             {
-                throw new InvalidOperationException($"Cannot create the first admin from Admin:UserName and Admin:Password: {created.Errors?.ToString() ?? created.Message}");
+                throw new StartupException($"Cannot create the first admin from Admin:UserName and Admin:Password: {created.Errors?.ToString() ?? created.Message}");
             }
 
             // Printed to the console once, never logged: the generated password exists nowhere else.
@@ -58,3 +58,6 @@ public static class DatabaseStartup
         }
     }
 }
+
+/// <summary>A setting Truce cannot start with, said in words the operator can act on (no stack trace).</summary>
+public sealed class StartupException(string message) : Exception(message);

@@ -132,3 +132,27 @@ public sealed class StartupSettingsTests
         Directory.Delete(folder, recursive: true);
     }
 }
+
+/// <summary>Numeric settings have ranges: a value outside one is named when Truce starts.</summary>
+public sealed class RangedSettingsTests
+{
+    [Theory]
+    [InlineData("Planning:MaxRunningPlans", "0")]
+    [InlineData("Planning:MaxWaitingPlans", "-1")]
+    [InlineData("Planning:SolverWorkers", "99999")]
+    [InlineData("Planning:SolverWorkers", "lots")]
+    public void A_setting_outside_its_range_is_named(string key, string value)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection().AddTruce(settings).BuildServiceProvider();
+
+        var refused = Assert.Throws<StartupException>(() =>
+        {
+            services.GetRequiredService<Truce.Storage.Planning.PlanSlotsOptions>();
+            services.GetRequiredService<Truce.Core.Planning.IPlanner>();
+        });
+
+        Assert.Contains($"The setting {key} must be a whole number", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"got '{value}'", refused.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Truce.Web.Api;
+using Truce.Web.Startup;
 
 namespace Truce.Web.Security;
 
@@ -16,7 +17,7 @@ public static class RequestLimits
 
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
-        var max = app.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? DefaultMaxBodyBytes;
+        var max = Settings.Ranged(app.Configuration, "Limits:MaxRequestBodyBytes", DefaultMaxBodyBytes, 1024, 1024L * 1024 * 1024);
         app.Use(async (context, next) =>
         {
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

@@ -21,12 +21,12 @@ public static class TruceServices
         services.AddSingleton(_ => new AccountOptions(configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
         services.AddSingleton(_ => new AccessLogOptions(configuration.GetValue("Security:AccessLogWindow", AccessLogOptions.DefaultWindow)));
         services.AddSingleton(_ => new PlanSlotsOptions(
-            Math.Max(1, configuration.GetValue("Planning:MaxRunningPlans", 1)), Math.Max(0, configuration.GetValue("Planning:MaxWaitingPlans", 4))));
+            (int)Settings.Ranged(configuration, "Planning:MaxRunningPlans", 1, 1, 64), (int)Settings.Ranged(configuration, "Planning:MaxWaitingPlans", 4, 0, 1_000)));
         services.AddTruceStorage(_ => StorageOptionsFrom(configuration));   // TruceDb and every module's reads and writes: Truce.Storage
         services.AddSingleton<IPlanner>(_ => new OrToolsPlanner              // min-cost flow and CP-SAT: Truce.Planning
         {
             // A core is left to requests while a plan runs (Planning:SolverWorkers to change it; decision 18).
-            Workers = Math.Max(1, configuration.GetValue("Planning:SolverWorkers", Environment.ProcessorCount - 1)),
+            Workers = (int)Settings.Ranged(configuration, "Planning:SolverWorkers", Math.Max(1, Environment.ProcessorCount - 1), 1, 256),
         });
         return services;
     }

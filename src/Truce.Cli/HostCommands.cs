@@ -15,7 +15,7 @@ public static class HostCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            string[] args = parse.GetValue(TruceCli.Database) is { } db ? [.. parse.UnmatchedTokens, $"--Storage:SqlitePath={db}"] : [.. parse.UnmatchedTokens];
+            string[] args = [.. parse.UnmatchedTokens, .. TruceCli.Overrides(parse).Select(o => $"--{o.Key}={o.Value}")];
             var app = Truce.Web.Program.Build(args, contentRoot: AppContext.BaseDirectory);
             await DatabaseStartup.PrepareDatabaseAsync(app.Services, app.Configuration, output, ct);
             Truce.Web.Program.AnnounceWhenReady(app, output);
@@ -32,7 +32,7 @@ public static class HostCommands
         {
             // Migrating makes no demo data: a database prepared for a mission starts empty.
             await using var session = await TruceCli.OpenAsync(parse, ct, demoWhenEmpty: false);
-            output.WriteLine($"Database is up to date: {Path.GetFullPath(TruceServices.StorageOptionsFrom(TruceCli.Settings(parse)).SqlitePath)}");
+            output.WriteLine($"Database is up to date: {TruceServices.StorageOptionsFrom(TruceCli.Settings(parse)).Describe()}");
             return ExitCodes.Ok;
         });
         return command;

@@ -49,7 +49,13 @@ public static class TruceCli
 {
     public static readonly Option<string?> Database = new("--db")
     {
-        Description = "The SQLite database file (default: $Storage__SqlitePath, else .truce/truce.db under the current folder).",
+        Description = "The database: a SQLite file (default: $Storage__SqlitePath, else .truce/truce.db under the current folder), or PostgreSQL as postgresql://user:password@host:port/database or Host=…;Database=…",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> AuditKey = new("--audit-key")
+    {
+        Description = "The audit trail's key file (default: $Audit__KeyFile, else audit.key in the SQLite file's folder). On PostgreSQL, the same file on every node.",
         Recursive = true,
     };
 
@@ -73,6 +79,7 @@ public static class TruceCli
             PlanningCommands.Plan(output, error),
         };
         root.Options.Add(Database);
+        root.Options.Add(AuditKey);
         root.Options.Add(As);
         try
         {
@@ -91,16 +98,27 @@ public static class TruceCli
     /// <summary>A command line that names something that is not there (<c>--as nobody</c>).</summary>
     private sealed class UsageException(string message) : Exception(message);
 
-    /// <summary>The settings a command runs with: the environment (<c>Storage__SqlitePath</c> …), and <c>--db</c> over it.</summary>
-    public static IConfiguration Settings(ParseResult parse)
+    /// <summary>The settings a command runs with: the environment (<c>Storage__SqlitePath</c> …), and <c>--db</c>, <c>--audit-key</c> over it.</summary>
+    public static IConfiguration Settings(ParseResult parse) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(Overrides(parse)).Build();
+
+    /// <summary>The settings <c>--db</c> and <c>--audit-key</c> give: a file is SQLite, a URI or <c>Host=…</c> PostgreSQL.</summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(Database) is { } db)
         {
-            overrides["Storage:SqlitePath"] = db;
+            var (provider, value) = StorageOptions.ParseDatabase(db);
+            overrides["Storage:Provider"] = provider;
+            overrides[provider == StorageOptions.PostgreSql ? "Storage:ConnectionString" : "Storage:SqlitePath"] = value;
         }
 
-        return new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        if (parse.GetValue(AuditKey) is { } key)
+        {
+            overrides["Audit:KeyFile"] = key;
+        }
+
+        return overrides;
     }
 
     /// <summary>

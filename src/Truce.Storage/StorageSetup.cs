@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,31 +9,6 @@ using Truce.Storage.Security;
 
 namespace Truce.Storage;
 
-/// <summary>Where Truce keeps its data. Only SQLite for now; PostgreSQL joins behind the same switch.</summary>
-public sealed record StorageOptions
-{
-    public const string DefaultSqlitePath = ".truce/truce.db";
-
-    public string Provider { get; init; } = "sqlite";
-
-    /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
-    public string SqlitePath { get; init; } = DefaultSqlitePath;
-
-    /// <summary>The audit trail's key (<see cref="AuditKey"/>); null: <c>audit.key</c> beside the database.</summary>
-    public string? AuditKeyPath { get; init; }
-
-    /// <summary>The log of the audit chain's head; null: <c>audit-anchor.log</c> beside the database.</summary>
-    public string? AuditAnchorPath { get; init; }
-
-    /// <summary>The connection string of <see cref="SqlitePath"/>, whose folder is made if missing.</summary>
-    public string SqliteConnectionString()
-    {
-        var full = Path.GetFullPath(SqlitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new SqliteConnectionStringBuilder { DataSource = full, ForeignKeys = true }.ToString();
-    }
-}
-
 public static class StorageSetup
 {
     /// <summary>
@@ -44,21 +18,14 @@ public static class StorageSetup
     /// </summary>
     public static IServiceCollection AddTruceStorage(this IServiceCollection services, Func<IServiceProvider, StorageOptions> options)
     {
-        services.AddSingleton(provider =>
-        {
-            var o = options(provider);
-            return string.Equals(o.Provider, "sqlite", StringComparison.OrdinalIgnoreCase)
-                ? o
-                : throw new InvalidOperationException($"Storage:Provider '{o.Provider}' is not supported; expected 'sqlite'.");
-        });
+        services.AddSingleton(provider => options(provider).Checked());
         services.AddLogging(); // a no-op where the host added logging already
         services.AddSingleton<AuditKey>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<AppendOnlyGuard>();
         // Contexts are pooled and their options built once, not per request: the connection string, the
         // provider, the interceptors. A pooled context forgets its reader when it goes back (TruceDb.Dispose).
-        services.AddDbContextPool<TruceDb>((provider, db) => db
-            .UseSqlite(provider.GetRequiredService<StorageOptions>().SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+        services.AddDbContextPool<TruceDb>((provider, db) => Use(db, provider.GetRequiredService<StorageOptions>())
             .AddInterceptors(provider.GetRequiredService<AppendOnlyGuard>(), provider.GetRequiredService<AuditChain>())); // guard first: a refused save chains nothing
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AccountOptions());
@@ -69,6 +36,7 @@ public static class StorageSetup
         // Security: the audit trail, accounts and tokens, the access log of token uses and refusals.
         services.AddScoped<AuditTrail>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<SignInThrottle>();
         services.AddSingleton<AccessLog>();
 
         // Coalition, Commitments, Planning: each module's reads and writes.
@@ -86,8 +54,19 @@ public static class StorageSetup
     }
 
     /// <summary>
-    /// Brings the schema up to date and switches the file to write-ahead logging, so readers never wait
-    /// for a writer. Safe to run at every start.
+    /// The store <paramref name="options"/> names, with its own migrations (<see cref="StoreMigrations"/>). Queries
+    /// of owned collections are split, so a pledge with many sources is not read as a cross product.
+    /// </summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder db, StorageOptions options) =>
+        (options.IsPostgreSql
+            ? db.UseNpgsql(options.ConnectionString, pg => pg.UseNetTopologySuite().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            : db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)))
+        .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, StoreMigrations>();
+
+    /// <summary>
+    /// Brings the schema up to date and, on SQLite, switches the file to write-ahead logging, so readers
+    /// never wait for a writer. Safe to run at every start, from several nodes at once (PostgreSQL: the
+    /// migrations take a lock).
     /// </summary>
     public static async Task MigrateAsync(TruceDb db, CancellationToken ct = default)
     {
@@ -99,9 +78,17 @@ public static class StorageSetup
     }
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the server.</summary>
+/// <summary>
+/// Lets <c>dotnet ef migrations add</c> build the model without starting the server: for SQLite by default,
+/// for PostgreSQL with <c>-- postgresql</c> after the command (no server is reached).
+/// </summary>
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<TruceDb>
 {
-    public TruceDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<TruceDb>().UseSqlite("Data Source=design-time.db").Options);
+    public TruceDb CreateDbContext(string[] args)
+    {
+        var options = args.Contains("postgresql")
+            ? new StorageOptions { Provider = StorageOptions.PostgreSql, ConnectionString = "Host=localhost;Database=design-time" }
+            : new StorageOptions { SqlitePath = "design-time.db" };
+        return new(StorageSetup.Use(new DbContextOptionsBuilder<TruceDb>(), options).Options as DbContextOptions<TruceDb> ?? throw new InvalidOperationException());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,11 @@ using Truce.Storage.Security;
 namespace Truce.Storage;
 
 /// <summary>
-/// The one database of Truce. Each module configures its own entities (<c>*Configurations.cs</c> in its
-/// folder, applied from this assembly); the model avoids anything only SQLite understands (enums as names,
-/// money in minor units, instants as UTC), so the same model maps onto PostgreSQL.
+/// The one database of Truce, on SQLite or PostgreSQL. Each module configures its own entities
+/// (<c>*Configurations.cs</c> in its folder, applied from this assembly); the model avoids anything only one
+/// store understands (enums as names, money in minor units, instants as UTC), and text compares byte by byte
+/// on both (PostgreSQL columns take the "C" collation, SQLite's BINARY), so sorting and paging agree.
+/// The cookie keys live here too (<see cref="IDataProtectionKeyContext"/>), so every node reads one key ring.
 /// </summary>
 /// <remarks>
 /// Two rules live in the storage layer so that no module can forget them. Releasability: every marked
@@ -23,7 +26,7 @@ namespace Truce.Storage;
 /// inside the save's transaction, and append-only records are never changed or deleted (the interceptors
 /// <see cref="AppendOnlyGuard"/> and <see cref="AuditChain"/>, and <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
 /// </remarks>
-public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(options)
+public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(options), IDataProtectionKeyContext
 {
     private ILogger? _log;
     private Principal? _reader;
@@ -72,6 +75,10 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     public DbSet<MissionRequirement> Requirements => Set<MissionRequirement>();
 
     public DbSet<SavedScenario> Scenarios => Set<SavedScenario>();
+
+    public DbSet<AddressThrottle> SignInThrottles => Set<AddressThrottle>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling
@@ -153,6 +160,18 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TruceDb).Assembly);
         Releasability.Apply(modelBuilder, this);
+        if (Database.IsNpgsql())
+        {
+            // PostGIS from the first migration, for the geometry columns of the geography to come.
+            modelBuilder.HasPostgresExtension("postgis");
+
+            // Byte order, as SQLite compares: a sort, a keyset page and a unique name mean the same on both
+            // stores, whatever locale the cluster was made with.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.ClrType == typeof(string)))
+            {
+                property.SetCollation("C");
+            }
+        }
     }
 
     private sealed class Restore(TruceDb db, Principal? previous) : IDisposable

@@ -8,12 +8,17 @@ namespace Truce.Storage.Security;
 
 /// <summary>
 /// Numbers and chains new audit entries from the head of the trail as they are saved. The head is read
-/// inside the save's transaction (on SQLite, BEGIN IMMEDIATE takes the write lock first), so two writers
-/// cannot both append entry N; the unique index on <see cref="AuditEntry.Seq"/> catches any that would.
-/// <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/> opens that transaction when the caller has none.
+/// inside the save's transaction after a lock that every writer takes — on SQLite the file's write lock
+/// (BEGIN IMMEDIATE), on PostgreSQL a transaction-scoped advisory lock (decision 19) — so two writers, on one
+/// node or several, cannot both append entry N; the unique index on <see cref="AuditEntry.Seq"/> catches any
+/// that would. <see cref="TruceDb.SaveChangesAsync(bool, CancellationToken)"/> opens that transaction when the
+/// caller has none.
 /// </summary>
 public sealed class AuditChain(AuditKey key, ILogger<AuditChain> log) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// <summary>The advisory lock's key on PostgreSQL: any fixed number no other lock in the database uses.</summary>
+    public const long ChainLock = 0x7472_7563_6561_7564; // "truceaud"
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         Pending(eventData.Context).Count > 0
             ? throw new InvalidOperationException("Audit entries are chained by asynchronous saves only (SaveChangesAsync).")
@@ -31,6 +36,13 @@ public sealed class AuditChain(AuditKey key, ILogger<AuditChain> log) : SaveChan
         if (context.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Audit entries are chained inside a transaction, so that the head read is the head written after.");
+        }
+
+        if (context.Database.IsNpgsql())
+        {
+            // Held until the transaction ends, so the next writer reads the head this one writes. Taken only
+            // by saves that append entries, just before their rows are written, so it is held for one save.
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
         }
 
         var head = await context.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class AuditKey(StorageOptions options)
 
     public string KeyPath => options.AuditKeyPath ?? Beside("audit.key");
 
-    public string AnchorPath => options.AuditAnchorPath ?? Beside("audit-anchor.log");
+    public string AnchorPath => options.AuditAnchorPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(KeyPath))!, "audit-anchor.log");
 
     /// <summary>
     /// The key, and the last entry made before it existed (entries up to it keep their plain hashes). Made at

@@ -23,8 +23,14 @@ public static class Releasability
     /// <summary>The name of the filter, the only one <see cref="TruceDb.ExistsUnfilteredAsync"/> may step past.</summary>
     public const string FilterName = "Releasability";
 
-    /// <summary>Records no person reads through a marked view: accounts, tokens and the audit trail, for admins only (enforced by the services).</summary>
-    public static readonly IReadOnlySet<Type> Unmarked = new HashSet<Type> { typeof(User), typeof(ApiToken), typeof(AuditEntry) };
+    /// <summary>
+    /// Records no person reads through a marked view: accounts, tokens and the audit trail, for admins only
+    /// (enforced by the services); the sign-in throttle's counts and the cookie keys, read by the server alone.
+    /// </summary>
+    public static readonly IReadOnlySet<Type> Unmarked = new HashSet<Type>
+    {
+        typeof(User), typeof(ApiToken), typeof(AuditEntry), typeof(AddressThrottle), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+    };
 
     internal static void Apply(ModelBuilder model, TruceDb db)
     {

@@ -46,3 +46,14 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Ignore(x => x.PendingOrder);
     }
 }
+
+internal sealed class AddressThrottleConfiguration : IEntityTypeConfiguration<AddressThrottle>
+{
+    public void Configure(EntityTypeBuilder<AddressThrottle> t)
+    {
+        t.ToTable("SignInThrottles");
+        t.HasKey(x => x.Address);
+        t.Property(x => x.Address).HasMaxLength(64);
+        t.HasIndex(x => x.WindowStartedTicks);
+    }
+}

@@ -32,13 +32,9 @@ public static class SecuritySetup
 
     public static WebApplicationBuilder AddTruceSecurity(this WebApplicationBuilder builder)
     {
-        // Cookie keys live beside the database, so sessions survive a restart and leave with the data.
-        builder.Services.AddDataProtection().SetApplicationName("Truce");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(keys =>
-        {
-            var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(services.GetRequiredService<StorageOptions>().SqlitePath))!, "keys");
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), services.GetRequiredService<ILoggerFactory>());
-        }));
+        // Cookie keys live in the database: sessions survive a restart, leave with the data, and a cookie
+        // made by one node is read by every other node on the same database (docs/scale-out.md).
+        builder.Services.AddDataProtection().SetApplicationName("Truce").PersistKeysToDbContext<TruceDb>();
         builder.Services.AddAuthentication(Scheme)
             // Bearer tokens open the API only: a page (and its forms) needs a person's cookie, so a token's
             // scopes cannot be stepped around through a page handler.
@@ -100,7 +96,6 @@ public static class SecuritySetup
             .AddPolicy(Admin, p => p.RequireRole(RoleNames(AllowedRoles.Administer)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
-        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddHostedService<AccessLogWriter>();
         return builder;
     }

@@ -19,7 +19,20 @@ public static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
-        await StorageSetup.MigrateAsync(db, ct);
+        try
+        {
+            await StorageSetup.MigrateAsync(db, ct);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // Npgsql says what failed (refused, unknown host, authentication) and never the password.
+            throw new StartupException($"Cannot open the {scope.ServiceProvider.GetRequiredService<StorageOptions>().Describe()}: {e.Message}");
+        }
+
+        if (await scope.ServiceProvider.GetRequiredService<AuditTrail>().KeyProblemAsync(ct) is { } keyProblem)
+        {
+            throw new StartupException(keyProblem);
+        }
 
         bool empty;
         using (db.ReadAs(StartUp))

@@ -31,12 +31,22 @@ public static class TruceServices
         return services;
     }
 
-    /// <summary>The storage settings (<c>Storage:Provider</c>, <c>Storage:SqlitePath</c>, <c>Audit:KeyFile</c>, <c>Audit:AnchorFile</c>), read in this one place.</summary>
-    public static StorageOptions StorageOptionsFrom(IConfiguration configuration) => new()
+    /// <summary>
+    /// The storage settings (<c>Storage:Provider</c>, <c>Storage:SqlitePath</c>, <c>Storage:ConnectionString</c>,
+    /// <c>Audit:KeyFile</c>, <c>Audit:AnchorFile</c>), read in this one place. A connection string alone means
+    /// PostgreSQL. Settings Truce cannot use stop the start with what is wrong, never the password.
+    /// </summary>
+    public static StorageOptions StorageOptionsFrom(IConfiguration configuration)
     {
-        Provider = configuration["Storage:Provider"] ?? "sqlite",
-        SqlitePath = configuration["Storage:SqlitePath"] ?? StorageOptions.DefaultSqlitePath,
-        AuditKeyPath = configuration["Audit:KeyFile"],
-        AuditAnchorPath = configuration["Audit:AnchorFile"],
-    };
+        var connection = configuration["Storage:ConnectionString"];
+        var options = new StorageOptions
+        {
+            Provider = configuration["Storage:Provider"] ?? (string.IsNullOrWhiteSpace(connection) ? StorageOptions.Sqlite : StorageOptions.PostgreSql),
+            SqlitePath = configuration["Storage:SqlitePath"] ?? StorageOptions.DefaultSqlitePath,
+            ConnectionString = connection,
+            AuditKeyPath = configuration["Audit:KeyFile"],
+            AuditAnchorPath = configuration["Audit:AnchorFile"],
+        };
+        return options.Problem() is { } problem ? throw new StartupException(problem) : options;
+    }
 }

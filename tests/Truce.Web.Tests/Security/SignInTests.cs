@@ -64,7 +64,7 @@ public sealed class SignInThrottleTests(TruceApp app) : IClassFixture<TruceApp>
     {
         var client = app.Api(null);
         HttpResponseMessage? last = null;
-        for (var i = 0; i <= Truce.Web.Security.SignInThrottle.MaxFailures; i++)
+        for (var i = 0; i <= Truce.Core.Security.AddressThrottle.MaxFailures; i++)
         {
             last = await TruceApp.SignIn(client, $"someone-{i}", "spring2025-password");
         }

@@ -18,6 +18,23 @@ namespace Truce.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Truce.Core.Coalition.Actor", b =>
                 {
                     b.Property<string>("Code")
@@ -676,6 +693,25 @@ namespace Truce.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Scenarios");
+                });
+
+            modelBuilder.Entity("Truce.Core.Security.AddressThrottle", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("WindowStartedTicks");
+
+                    b.ToTable("SignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Truce.Core.Security.ApiToken", b =>

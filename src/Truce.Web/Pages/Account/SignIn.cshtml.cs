@@ -24,7 +24,7 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
     {
         UserName = userName;
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.BlockedUntil(address) is { } until)
+        if (await throttle.BlockedUntilAsync(address, ct) is { } until)
         {
             accounts.Refused(userName, address, "throttled");
             Error = $"Too many failed sign-ins from this address. Try again after {until:HH:mm} UTC.";
@@ -33,7 +33,7 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
             return Page();
         }
 
-        throttle.Attempt(address);
+        await throttle.AttemptAsync(address, ct);
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
             accounts.Refused(userName, address, "user name or password left empty");
@@ -48,7 +48,7 @@ public sealed class SignInModel(UserAccounts accounts, SignInThrottle throttle, 
         }
 
         var user = signedIn.Value;
-        throttle.Succeeded(address);
+        await throttle.SucceededAsync(address, ct);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             SecuritySetup.ToClaims(user, CookieAuthenticationDefaults.AuthenticationScheme),

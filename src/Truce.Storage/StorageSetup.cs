@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Truce.Storage.Coalition;
+using Truce.Storage.Common;
 using Truce.Storage.Commitments;
 using Truce.Storage.Planning;
 using Truce.Storage.Security;
@@ -27,7 +28,7 @@ public static class StorageSetup
         // provider, the interceptors. A pooled context forgets its reader when it goes back (TruceDb.Dispose).
         services.AddDbContextPool<TruceDb>((provider, db) => Use(db, provider.GetRequiredService<StorageOptions>())
             .AddInterceptors(provider.GetRequiredService<AppendOnlyGuard>(), provider.GetRequiredService<AuditChain>())); // guard first: a refused save chains nothing
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TimeProvider>(MicrosecondClock.System);
         services.TryAddSingleton(new AccountOptions());
         services.TryAddSingleton(new AccessLogOptions());
         services.TryAddSingleton(new PlanSlotsOptions());
@@ -54,14 +55,16 @@ public static class StorageSetup
     }
 
     /// <summary>
-    /// The store <paramref name="options"/> names, with its own migrations (<see cref="StoreMigrations"/>). Queries
-    /// of owned collections are split, so a pledge with many sources is not read as a cross product.
+    /// The store <paramref name="options"/> names, with its own migrations (<see cref="StoreMigrations"/>),
+    /// and owned collections read back in the order they were written (<see cref="OwnedCollectionsInOrder"/>).
+    /// Queries of owned collections are split, so a pledge with many sources is not read as a cross product.
     /// </summary>
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder db, StorageOptions options) =>
         (options.IsPostgreSql
             ? db.UseNpgsql(options.ConnectionString, pg => pg.UseNetTopologySuite().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             : db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)))
-        .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, StoreMigrations>();
+        .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, StoreMigrations>()
+        .AddInterceptors(OwnedCollectionsInOrder.Instance);
 
     /// <summary>
     /// Brings the schema up to date and, on SQLite, switches the file to write-ahead logging, so readers

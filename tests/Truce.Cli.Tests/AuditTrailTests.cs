@@ -1,50 +1,33 @@
-using Microsoft.Data.Sqlite;
 using Truce.Testing;
 
 namespace Truce.Cli.Tests;
 
 /// <summary>
 /// <c>truce audit verify</c> against a trail that was changed, cut or added to behind Truce's back, directly
-/// in the database file: each is reported, naming the entry; an untouched trail verifies.
+/// in the database (the SQLite file, or PostgreSQL with the triggers off as its owner may): each is reported,
+/// naming the entry; an untouched trail verifies.
 /// </summary>
 public sealed class AuditTrailTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("truce-audit-").FullName;
-
-    private string Database => Path.Combine(_folder, "truce.db");
+    private readonly TestLocation _database = TestStore.NewLocation("audit");
 
     // A copy of the tests' template: the demo data's entries (one per pledge, one for the load) and those of
     // the test accounts and tokens.
-    public async ValueTask InitializeAsync() => await TemplateDatabase.CopyToAsync(Database);
+    public async ValueTask InitializeAsync() => await TemplateDatabase.CopyToAsync(_database);
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask DisposeAsync() => await _database.DropAsync();
 
-    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(Database, args);
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(_database, args);
 
-    /// <summary>SQL as the owner of the file runs it: the database's append-only triggers dropped first.</summary>
-    private async Task Sql(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Database}");
-        await connection.OpenAsync();
-        await using var drop = connection.CreateCommand();
-        drop.CommandText = "DROP TRIGGER IF EXISTS AuditEntries_no_update; DROP TRIGGER IF EXISTS AuditEntries_no_delete;";
-        await drop.ExecuteNonQueryAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    /// <summary>SQL as the owner of the database runs it, the append-only triggers out of the way.</summary>
+    private async Task Sql(string sql) => Assert.Equal(1, await _database.SqlAsOwnerAsync(sql));
 
     [Fact]
     public async Task The_head_printed_and_recorded_elsewhere_is_checked_by_verify()
     {
         var (_, head, _) = await Truce("audit", "head");
-        await Sql("DELETE FROM AuditEntries WHERE Seq = (SELECT MAX(Seq) FROM AuditEntries)");
-        File.Delete(Path.Combine(_folder, "audit-anchor.log")); // the anchor beside the file went with it
+        await Sql("""DELETE FROM "AuditEntries" WHERE "Seq" = (SELECT MAX("Seq") FROM "AuditEntries")""");
+        File.Delete(Path.Combine(_database.Folder, "audit-anchor.log")); // the anchor beside the file went with it
 
         var (code, _, error) = await Truce("audit", "verify", "--head", head.Trim());
         var (bad, _, usage) = await Truce("audit", "verify", "--head", "twelve");
@@ -67,7 +50,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_entry_is_named()
     {
-        await Sql("UPDATE AuditEntries SET Actor = 'someone-else' WHERE Seq = 5");
+        await Sql("""UPDATE "AuditEntries" SET "Actor" = 'someone-else' WHERE "Seq" = 5""");
 
         var (code, _, error) = await Truce("audit", "verify");
 
@@ -79,7 +62,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task A_deleted_entry_is_named()
     {
-        await Sql("DELETE FROM AuditEntries WHERE Seq = 7");
+        await Sql("""DELETE FROM "AuditEntries" WHERE "Seq" = 7""");
 
         var (code, _, error) = await Truce("audit", "verify");
 
@@ -92,9 +75,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task An_inserted_entry_is_named()
     {
         await Sql("""
-            INSERT INTO AuditEntries (Seq, AtUtc, Actor, Action, Target, Detail, PreviousHash, Hash)
-            SELECT MAX(Seq) + 1, '2025-03-15 12:00:00', 'intruder', 'pledge.changed', 'pledge/1', 'forged', (SELECT Hash FROM AuditEntries ORDER BY Seq DESC LIMIT 1), 'forged'
-            FROM AuditEntries
+            INSERT INTO "AuditEntries" ("Seq", "AtUtc", "Actor", "Action", "Target", "Detail", "PreviousHash", "Hash")
+            SELECT MAX("Seq") + 1, '2025-03-15 12:00:00', 'intruder', 'pledge.changed', 'pledge/1', 'forged', (SELECT "Hash" FROM "AuditEntries" ORDER BY "Seq" DESC LIMIT 1), 'forged'
+            FROM "AuditEntries"
             """);
         var (_, listing, _) = await Truce("audit", "list", "--limit", "1", "--json");
 

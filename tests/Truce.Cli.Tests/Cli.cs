@@ -1,13 +1,15 @@
+using Truce.Testing;
+
 namespace Truce.Cli.Tests;
 
-/// <summary>Runs <c>truce</c> in-process on a database file and returns what a shell would see.</summary>
+/// <summary>Runs <c>truce</c> in-process on a test database (SQLite or PostgreSQL) and returns what a shell would see.</summary>
 public static class Cli
 {
-    public static async Task<(int Code, string Output, string Error)> Run(string database, params string[] args)
+    public static async Task<(int Code, string Output, string Error)> Run(TestLocation database, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await TruceCli.RunAsync([.. args, "--db", database], output, error);
+        var code = await TruceCli.RunAsync([.. args, .. database.CliArguments], output, error);
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -8,7 +8,7 @@ namespace Truce.Cli.Tests;
 /// <summary>The <c>truce</c> command run in-process against the same database file as a running server.</summary>
 public sealed class CliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.Location, args);
 
     [Theory]
     [InlineData("")]
@@ -137,23 +137,21 @@ public sealed class CliTests(TruceApp app) : IClassFixture<TruceApp>
     }
 
     [Fact]
-    public async Task Migrate_and_demo_load_work_on_a_new_database_file()
+    public async Task Migrate_and_demo_load_work_on_a_new_database()
     {
-        var folder = Directory.CreateTempSubdirectory("truce-cli-").FullName;
-        var path = Path.Combine(folder, "new.db");
+        var database = await TestStore.NewLocation("cli").CreateAsync();
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        Assert.Equal(0, await TruceCli.RunAsync(["migrate", "--db", path], output, error));
-        Assert.Equal(0, await TruceCli.RunAsync(["demo", "load", "--db", path], output, error));
-        Assert.Equal(0, await TruceCli.RunAsync(["demo", "load", "--db", path], output, error));
+        Assert.Equal(0, await TruceCli.RunAsync(["migrate", .. database.CliArguments], output, error));
+        Assert.Equal(0, await TruceCli.RunAsync(["demo", "load", .. database.CliArguments], output, error));
+        Assert.Equal(0, await TruceCli.RunAsync(["demo", "load", .. database.CliArguments], output, error));
 
         Assert.Matches(@"pledges: \d+ new, 0 changed, 0 unchanged", output.ToString());
         Assert.Matches(@"pledges: 0 new, 0 changed, \d+ unchanged", output.ToString());
-        Assert.Equal(ExitCodes.Invalid, await TruceCli.RunAsync(["demo", "load", "--db", path, "--path", folder], output, error));
+        Assert.Equal(ExitCodes.Invalid, await TruceCli.RunAsync(["demo", "load", .. database.CliArguments, "--path", database.Folder], output, error));
         Assert.Contains("nothing was loaded", error.ToString(), StringComparison.Ordinal);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await database.DropAsync();
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Truce.Cli.Tests;
 /// <summary><c>truce plan</c> agrees with the API and explains its refusals.</summary>
 public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.Location, args);
 
     private static JsonNode WithoutTimings(string json)
     {

@@ -6,7 +6,7 @@ namespace Truce.Cli.Tests;
 /// <summary><c>--as</c> makes the CLI read as a user: the same releasability as the API, in tables and in --json.</summary>
 public sealed class ReleasabilityCliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.Location, args);
 
     [Fact]
     public async Task A_national_pledge_never_reaches_another_members_liaison_through_the_CLI()
@@ -91,7 +91,7 @@ public sealed class ReleasabilityMatrixCliTests(MarkedLedger app) : IClassFixtur
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await TruceCli.RunAsync(["pledges", "list", "-q", app.Tag, "--json", "--as", user, "--db", app.DatabasePath], output, error);
+        var code = await TruceCli.RunAsync(["pledges", "list", "-q", app.Tag, "--json", "--as", user, .. app.Location.CliArguments], output, error);
 
         Assert.Equal(0, code);
         var ids = JsonNode.Parse(output.ToString())!["items"]!.AsArray().Select(p => p!["id"]!.GetValue<int>()).Order();

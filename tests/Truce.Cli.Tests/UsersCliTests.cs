@@ -10,7 +10,7 @@ namespace Truce.Cli.Tests;
 /// <summary><c>truce users list|disable|enable|reset-password|sign-out-everywhere|set-role</c>: an operator ends sessions at the server.</summary>
 public sealed class UsersCliTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.Location, args);
 
     [Fact]
     public async Task An_operator_disables_an_account_then_enables_it_and_resets_its_password()
@@ -65,7 +65,7 @@ public sealed class UsersCliTests(TruceApp app) : IClassFixture<TruceApp>
 /// <summary>What the CLI prints cannot drive the terminal, and admin-only commands stay admin-only under <c>--as</c>.</summary>
 public sealed class CliOutputTests(TruceApp app) : IClassFixture<TruceApp>
 {
-    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.DatabasePath, args);
+    private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.Location, args);
 
     [Fact]
     public async Task The_audit_list_shows_control_characters_a_stranger_typed_as_escapes()
@@ -96,18 +96,17 @@ public sealed class NewcomerCliTests
     [Fact]
     public async Task A_first_command_on_a_new_database_finds_the_demo_data_as_the_server_would()
     {
-        var folder = Directory.CreateTempSubdirectory("truce-newcomer-").FullName;
+        var database = await TestStore.NewLocation("newcomer").CreateAsync();
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await TruceCli.RunAsync(["plan", "solve", "--json", "--time-limit", "2", "--db", Path.Combine(folder, "first.db")], output, error);
+        var code = await TruceCli.RunAsync(["plan", "solve", "--json", "--time-limit", "2", .. database.CliArguments], output, error);
 
         Assert.Equal(0, code);
         Assert.Equal("reassurance-force", JsonNode.Parse(output.ToString())!["mission"]!.GetValue<string>());
         Assert.Contains("Loaded the demo data", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("Created the first admin", error.ToString(), StringComparison.Ordinal);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await database.DropAsync();
     }
 }
 
@@ -117,10 +116,9 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task A_first_admin_password_that_breaks_the_policy_is_named_as_a_setting()
     {
-        var folder = Directory.CreateTempSubdirectory("truce-startup-").FullName;
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var database = await TestStore.NewLocation("startup").CreateAsync();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(database.Settings())
         {
-            ["Storage:SqlitePath"] = Path.Combine(folder, "t.db"),
             ["Admin:Password"] = "short",
         }).Build();
         await using var services = new ServiceCollection().AddTruce(settings).BuildServiceProvider();
@@ -128,8 +126,7 @@ public sealed class StartupSettingsTests
         var refused = await Assert.ThrowsAsync<StartupException>(() => DatabaseStartup.PrepareDatabaseAsync(services, settings, TextWriter.Null));
 
         Assert.StartsWith("Cannot create the first admin from Admin:UserName and Admin:Password: password:", refused.Message, StringComparison.Ordinal);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await database.DropAsync();
     }
 }
 

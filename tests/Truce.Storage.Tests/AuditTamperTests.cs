@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Security;
@@ -25,7 +25,7 @@ public sealed class AuditTamperTests
     {
         await using var db = await TestDatabase.WithDemoAsync();
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => db.With(s => s.GetRequiredService<TruceDb>().Database.ExecuteSqlRawAsync(sql)));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => db.With(s => s.GetRequiredService<TruceDb>().Database.ExecuteSqlRawAsync(sql)));
 
         Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
     }
@@ -48,18 +48,12 @@ public sealed class AuditTamperTests
     public async Task A_tail_forged_without_the_key_does_not_verify()
     {
         await using var db = await TestDatabase.WithDemoAsync();
-        await db.With(async s =>
-        {
-            var truce = s.GetRequiredService<TruceDb>();
-            await truce.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntries_no_update\"");
-            using var reading = truce.ReadAs(TestDatabase.TestRunner);
-            var last = await truce.AuditEntries.OrderByDescending(e => e.Seq).FirstAsync();
+        var last = await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq).FirstAsync());
 
-            // The forger knows the algorithm but not the key: the plain hash is all they can compute.
-            last.Detail = "for nobody: nothing was loaded";
-            var forged = last.ComputeHash(null);
-            return await truce.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditEntries\" SET \"Detail\" = {last.Detail}, \"Hash\" = {forged} WHERE \"Seq\" = {last.Seq}");
-        });
+        // The forger knows the algorithm but not the key: the plain hash is all they can compute.
+        last.Detail = "for nobody: nothing was loaded";
+        var forged = last.ComputeHash(null);
+        await db.Location.SqlAsOwnerAsync($"UPDATE \"AuditEntries\" SET \"Detail\" = '{last.Detail}', \"Hash\" = '{forged}' WHERE \"Seq\" = {last.Seq}");
 
         var verified = await VerifyAsync(db);
 
@@ -69,7 +63,7 @@ public sealed class AuditTamperTests
 
     [Theory]
     [InlineData("a pledge's quantity", "UPDATE \"Pledges\" SET \"Quantity\" = 99999 WHERE \"Id\" = 1", "pledge 1: its row differs from its last revision")]
-    [InlineData("a revision", "DROP TRIGGER \"PledgeRevisions_no_update\"; UPDATE \"PledgeRevisions\" SET \"SnapshotJson\" = replace(\"SnapshotJson\", '10000', '20000') WHERE \"PledgeId\" = 1", "pledge 1 version 1: its revision is not the one the audit trail recorded")]
+    [InlineData("a revision", "UPDATE \"PledgeRevisions\" SET \"SnapshotJson\" = replace(\"SnapshotJson\", '10000', '20000') WHERE \"PledgeId\" = 1", "pledge 1 version 1: its revision is not the one the audit trail recorded")]
     [InlineData("an account's role", "UPDATE \"Users\" SET \"Role\" = 'Admin' WHERE \"UserName\" = 'mallory'", "account 'mallory': differs from its last audited change")]
     [InlineData("a token's expiry", "UPDATE \"ApiTokens\" SET \"ExpiresAtUtc\" = '2099-01-01 00:00:00' WHERE \"Name\" = 'feed'", "differs from its last audited change")]
     public async Task An_edit_of_a_guarded_record_in_the_database_is_seen(string what, string sql, string said)
@@ -90,13 +84,8 @@ public sealed class AuditTamperTests
         Assert.Contains(said, verified.Problem, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs SQL as the owner of the file would: the append-only triggers dropped first.</summary>
-    private static Task<int> AsOwnerAsync(TestDatabase db, string sql) => db.With(async s =>
-    {
-        var truce = s.GetRequiredService<TruceDb>();
-        await truce.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS \"AuditEntries_no_delete\"; DROP TRIGGER IF EXISTS \"AuditEntries_no_update\"");
-        return await truce.Database.ExecuteSqlRawAsync(sql);
-    });
+    /// <summary>Runs SQL as the owner of the database would, the append-only triggers out of the way.</summary>
+    private static Task<int> AsOwnerAsync(TestDatabase db, string sql) => db.Location.SqlAsOwnerAsync(sql);
 
     private static async Task<AuditVerification> VerifyAsync(TestDatabase db) =>
         Expect.Done(await db.With(s => s.GetRequiredService<AuditTrail>().VerifyAsync(TestDatabase.TestRunner)));

@@ -92,6 +92,8 @@ public sealed class PledgeViewsTests
     [Fact]
     public async Task The_migration_that_adds_the_views_fills_them_from_the_current_versions()
     {
+        // An upgrade only SQLite databases made before the views went through; PostgreSQL began with them.
+        Assert.SkipWhen(TestStore.IsPostgreSql, "PostgreSQL's first migration already has the stored views: there is no earlier schema to upgrade from.");
         await using var db = await TestDatabase.WithDemoAsync();
         await db.With(async s =>
         {

@@ -12,11 +12,11 @@ public sealed class SystemPrincipalTests
     [Fact]
     public async Task A_jobs_reads_as_the_system_principal_are_logged_with_its_job()
     {
-        var folder = Directory.CreateTempSubdirectory("truce-system-").FullName;
+        var database = await TestStore.NewLocation("system").CreateAsync();
         var logs = new Messages();
         await using (var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Information))
-            .AddTruceStorage(_ => new StorageOptions { SqlitePath = Path.Combine(folder, "truce.db") })
+            .AddTruceStorage(_ => database.Options)
             .BuildServiceProvider())
         {
             await using var scope = services.CreateAsyncScope();
@@ -24,8 +24,7 @@ public sealed class SystemPrincipalTests
             Expect.Done(await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(new Principal("operator", Role.Admin, null), DemoData.DefaultPath));
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await database.DropAsync();
         Assert.Contains(logs.All, m => m.Contains("reads for the job 'demo-data'", StringComparison.Ordinal));
         Assert.Equal("system:demo-data", DemoData.Loader.Name);
         Assert.True(DemoData.Loader.IsSystem && DemoData.Loader.SeesAll);

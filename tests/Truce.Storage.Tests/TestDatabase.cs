@@ -7,25 +7,27 @@ using Truce.Testing;
 namespace Truce.Storage.Tests;
 
 /// <summary>
-/// A SQLite file per test with the storage services over it: a copy of a template migrated (and, when
-/// asked, loaded with the demo data) once per test run.
+/// A database per test on the test store (SQLite or PostgreSQL: <see cref="TestStore"/>) with the storage
+/// services over it: a copy of a template migrated (and, when asked, loaded with the demo data) once per test run.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     /// <summary>Reads and writes that a test makes directly, not through a service that names its principal.</summary>
     public static readonly Principal TestRunner = Principal.System("storage test");
 
-    private static readonly Lazy<Task<string>> Migrated = new(() => BuildAsync(withDemo: false));
-    private static readonly Lazy<Task<string>> WithDemo = new(() => BuildAsync(withDemo: true));
+    private static readonly Lazy<Task<TestLocation>> Migrated = new(() => BuildAsync(withDemo: false));
+    private static readonly Lazy<Task<TestLocation>> WithDemo = new(() => BuildAsync(withDemo: true));
 
-    private readonly string _folder;
     private readonly ServiceProvider _services;
 
-    private TestDatabase(string folder)
+    private TestDatabase(TestLocation location)
     {
-        _folder = folder;
-        _services = new ServiceCollection().AddTruceStorage(_ => new StorageOptions { SqlitePath = Path.Combine(folder, "truce.db") }).BuildServiceProvider();
+        Location = location;
+        _services = new ServiceCollection().AddTruceStorage(_ => location.Options).BuildServiceProvider();
     }
+
+    /// <summary>Where this database is (a file, or a PostgreSQL database), for SQL run behind the services' back.</summary>
+    public TestLocation Location { get; }
 
     /// <summary>A migrated, empty database.</summary>
     public static Task<TestDatabase> CreateAsync() => CopyAsync(Migrated);
@@ -61,28 +63,17 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        await Location.DropAsync();
     }
 
-    private static async Task<TestDatabase> CopyAsync(Lazy<Task<string>> template)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "truce-storage-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        // The chain is hashed with the key beside the template; the copy takes it (and the anchor) along.
-        var from = Path.GetDirectoryName(await template.Value)!;
-        foreach (var file in new[] { "truce.db", "audit.key", "audit-anchor.log" }.Where(f => File.Exists(Path.Combine(from, f))))
-        {
-            File.Copy(Path.Combine(from, file), Path.Combine(folder, file));
-        }
-        return new TestDatabase(folder);
-    }
+    // The chain is hashed with the key beside the template; the copy takes it (and the anchor) along.
+    private static async Task<TestDatabase> CopyAsync(Lazy<Task<TestLocation>> template) =>
+        new(await TestStore.NewLocation("storage").CopyFromAsync(await template.Value));
 
-    private static async Task<string> BuildAsync(bool withDemo)
+    private static async Task<TestLocation> BuildAsync(bool withDemo)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "truce-storage-tests", "template-" + Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(folder, "truce.db");
-        await using (var services = new ServiceCollection().AddTruceStorage(_ => new StorageOptions { SqlitePath = path }).BuildServiceProvider())
+        var location = await TestStore.NewLocation(withDemo ? "storage-template-demo" : "storage-template").CreateAsync();
+        await using (var services = new ServiceCollection().AddTruceStorage(_ => location.Options).BuildServiceProvider())
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
@@ -92,10 +83,19 @@ public sealed class TestDatabase : IAsyncDisposable
                 Expect.Done(await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(TestRunner, DemoData.DefaultPath));
             }
 
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
+            await Checkpoint(db);
         }
 
         SqliteConnection.ClearAllPools();
-        return path;
+        return location;
+    }
+
+    // On SQLite, everything written goes into the main file, so copying that one file copies the whole database.
+    private static async Task Checkpoint(TruceDb db)
+    {
+        if (!TestStore.IsPostgreSql)
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
     }
 }

@@ -9,9 +9,10 @@ using Truce.Web.Startup;
 namespace Truce.Testing;
 
 /// <summary>
-/// The database every server test starts from, built once per test run (per test process): migrated,
-/// loaded with the demo data, with the first admin, one account per role and tokens of several scopes.
-/// Each test class gets a copy of the file, so no test pays for the build and none sees another's writes.
+/// The database every server test starts from, built once per test run (per test process) on the test store
+/// (<see cref="TestStore"/>): migrated, loaded with the demo data, with the first admin, one account per role
+/// and tokens of several scopes. Each test class gets a copy (of the file, or a database made from it as a
+/// template), so no test pays for the build and none sees another's writes.
 /// </summary>
 public static class TemplateDatabase
 {
@@ -43,24 +44,17 @@ public static class TemplateDatabase
 
     private static readonly Lazy<Task<Built>> Template = new(BuildAsync);
 
-    /// <summary>A database with no data but the schema, for storage tests.</summary>
-    private static readonly Lazy<Task<string>> EmptyTemplate = new(BuildEmptyAsync);
-
-    /// <summary>Copies the template to <paramref name="path"/>; returns the tokens' secrets by user and scopes (<c>"planner read"</c>).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> CopyToAsync(string path)
+    /// <summary>Copies the template to <paramref name="location"/>; returns the tokens' secrets by user and scopes (<c>"planner read"</c>).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> CopyToAsync(TestLocation location)
     {
         var built = await Template.Value;
-        Copy(built.Path, path);
+        await location.CopyFromAsync(built.Location);
         return built.Tokens;
     }
 
-    /// <summary>Copies a migrated, empty database to <paramref name="path"/>.</summary>
-    public static async Task CopyEmptyToAsync(string path) => Copy(await EmptyTemplate.Value, path);
-
     /// <summary>The settings a test server and the template share.</summary>
-    public static Dictionary<string, string?> Settings(string databasePath) => new()
+    public static Dictionary<string, string?> Settings(TestLocation location) => new(location.Settings())
     {
-        ["Storage:SqlitePath"] = databasePath,
         ["Admin:Password"] = AdminPassword,
         ["Security:PasswordHashIterations"] = PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
@@ -70,25 +64,10 @@ public static class TemplateDatabase
 
     public static string Key(string user, IEnumerable<string> scopes) => $"{user} {string.Join(' ', scopes)}";
 
-    /// <summary>Copies a database with the audit key and anchor that live beside it (its chain is hashed with that key).</summary>
-    public static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Copy(from, to, overwrite: true);
-        foreach (var beside in new[] { "audit.key", "audit-anchor.log" })
-        {
-            var source = Path.Combine(Path.GetDirectoryName(from)!, beside);
-            if (File.Exists(source))
-            {
-                File.Copy(source, Path.Combine(Path.GetDirectoryName(to)!, beside), overwrite: true);
-            }
-        }
-    }
-
     private static async Task<Built> BuildAsync()
     {
-        var path = Path.Combine(Path.GetTempPath(), "truce-tests", "template-" + Guid.NewGuid().ToString("N"), "truce.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(path)).Build();
+        var location = await TestStore.NewLocation("template").CreateAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(location)).Build();
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var services = new ServiceCollection().AddTruce(configuration).BuildServiceProvider())
         {
@@ -114,27 +93,17 @@ public static class TemplateDatabase
         }
 
         SqliteConnection.ClearAllPools();
-        return new Built(path, tokens);
+        return new Built(location, tokens);
     }
 
-    private static async Task<string> BuildEmptyAsync()
+    /// <summary>On SQLite, moves everything written into the main file, so copying that one file copies the whole database.</summary>
+    public static async Task Checkpoint(TruceDb db)
     {
-        var path = Path.Combine(Path.GetTempPath(), "truce-tests", "empty-" + Guid.NewGuid().ToString("N"), "truce.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(path)).Build();
-        await using (var services = new ServiceCollection().AddTruce(configuration).BuildServiceProvider())
+        if (!TestStore.IsPostgreSql)
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
-            await StorageSetup.MigrateAsync(db);
-            await Checkpoint(db);
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
-
-        SqliteConnection.ClearAllPools();
-        return path;
     }
 
-    // Everything written goes into the main file, so copying that one file copies the whole database.
-    private static Task<int> Checkpoint(TruceDb db) => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
-
-    private sealed record Built(string Path, IReadOnlyDictionary<string, string> Tokens);
+    private sealed record Built(TestLocation Location, IReadOnlyDictionary<string, string> Tokens);
 }

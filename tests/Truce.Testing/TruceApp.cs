@@ -15,7 +15,7 @@ using Xunit;
 namespace Truce.Testing;
 
 /// <summary>
-/// Truce as its users meet it: the real server on its own SQLite file (a copy of the
+/// Truce as its users meet it: the real server on its own database on the test store (a copy of the
 /// <see cref="TemplateDatabase"/>: the demo data, one account per role, tokens of several scopes). Tests
 /// talk to it over HTTP as a person or a feed would.
 /// </summary>
@@ -27,7 +27,6 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The accounts every test can use: user name → (role, member).</summary>
     public static IReadOnlyDictionary<string, (Role Role, string? Member)> Accounts => TemplateDatabase.Accounts;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "truce-tests", Guid.NewGuid().ToString("N"));
     private IReadOnlyDictionary<string, string> _tokens = new Dictionary<string, string>();
 
     public TruceApp()
@@ -44,7 +43,8 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public string DatabasePath => Path.Combine(_folder, "truce.db");
+    /// <summary>Where this server's database is: a SQLite file or a PostgreSQL database, with the audit key's folder.</summary>
+    public TestLocation Location { get; } = TestStore.NewLocation("app");
 
     /// <summary>Everything the server logged, at every level.</summary>
     public LogCollector Logs { get; } = new();
@@ -54,7 +54,7 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _tokens = await TemplateDatabase.CopyToAsync(DatabasePath);
+        _tokens = await TemplateDatabase.CopyToAsync(Location);
         StartServer();
     }
 
@@ -62,20 +62,12 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow shutdown only leaves litter in the temp folder.
-        }
+        await Location.DropAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in TemplateDatabase.Settings(DatabasePath))
+        foreach (var (key, value) in TemplateDatabase.Settings(Location))
         {
             builder.UseSetting(key, value);
         }

@@ -17,7 +17,7 @@ public static class TruceServices
     public static IServiceCollection AddTruce(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(Truce.Storage.Common.MicrosecondClock.System);
         services.AddSingleton(_ => new AccountOptions(configuration.GetValue("Security:PasswordHashIterations", PasswordHash.DefaultIterations)));
         services.AddSingleton(_ => new AccessLogOptions(configuration.GetValue("Security:AccessLogWindow", AccessLogOptions.DefaultWindow)));
         services.AddSingleton(_ => new PlanSlotsOptions(

@@ -9,13 +9,19 @@ using Truce.Web.Startup;
 namespace Truce.Web.Tests.Startup;
 
 /// <summary>What the operator meets on the first start: the demo data (or nothing) and a first admin.</summary>
-public sealed class FirstStartTests : IAsyncDisposable
+public sealed class FirstStartTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("truce-first-start-").FullName;
+    private readonly TestLocation _database = TestStore.NewLocation("first-start");
+
+    public async ValueTask InitializeAsync() => await _database.CreateAsync();
 
     private (ServiceProvider Services, IConfiguration Configuration) Server(Dictionary<string, string?> settings)
     {
-        settings["Storage:SqlitePath"] = Path.Combine(_folder, "truce.db");
+        foreach (var (key, value) in _database.Settings())
+        {
+            settings[key] = value;
+        }
+
         settings["Security:PasswordHashIterations"] = "1000";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return (new ServiceCollection().AddTruce(configuration).BuildServiceProvider(), configuration);
@@ -64,10 +70,5 @@ public sealed class FirstStartTests : IAsyncDisposable
         await services.DisposeAsync();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask DisposeAsync() => await _database.DropAsync();
 }

@@ -63,6 +63,7 @@ public sealed class Program
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusOf }); // a problem, never a stack trace
         app.UseStatusCodePages();
         app.UseRequestLimits();               // bodies over 1 MiB are a 413: Security/RequestLimits.cs
+        app.UseNoNulCharacters();             // no text may hold U+0000 (PostgreSQL cannot store it): Security/NulCharacters.cs
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -149,8 +149,11 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
     {
         if (q.Member is { } member)
         {
-            // Codes hold no wildcards; LIKE makes 'gbr' find GBR as a person would expect.
-            query = query.Where(p => EF.Functions.Like(p.MemberCode, Literal(member)));
+            // 'gbr' finds GBR as a person would expect, on both stores (PostgreSQL compares case and all).
+            var code = AsciiLower(member);
+#pragma warning disable CA1862 // ToLower is translated to the stores' lower(); string.Equals with a comparison is not translated.
+            query = query.Where(p => p.MemberCode.ToLower() == code);
+#pragma warning restore CA1862
         }
 
         if (q.Category is { } category)
@@ -170,8 +173,10 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
 
         if (q.Search is { } search)
         {
-            var pattern = $"%{Literal(search)}%";
-            query = query.Where(p => EF.Functions.Like(p.Title, pattern) || (p.Capability != null && EF.Functions.Like(p.Capability, pattern)));
+            // Case-insensitive for ASCII letters on both stores: SQLite's LIKE folds only those, PostgreSQL's
+            // LIKE folds none, so both sides are lowered the way both stores' lower() does.
+            var pattern = $"%{AsciiLower(Literal(search))}%";
+            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern) || (p.Capability != null && EF.Functions.Like(p.Capability.ToLower(), pattern)));
         }
 
         return query;
@@ -179,4 +184,13 @@ public sealed class PledgeReads(TruceDb db, AuditTrail audit)
 
     // LIKE's wildcards are dropped from what a person typed, so '%' cannot match everything.
     private static string Literal(string text) => text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+
+    // lower() as SQLite and a "C"-collated PostgreSQL column apply it: A–Z only.
+    private static string AsciiLower(string text) => string.Create(text.Length, text, (span, t) =>
+    {
+        for (var i = 0; i < t.Length; i++)
+        {
+            span[i] = t[i] is >= 'A' and <= 'Z' ? (char)(t[i] + 32) : t[i];
+        }
+    });
 }

@@ -156,29 +156,27 @@ public sealed class AuditTrail(TruceDb db, TimeProvider clock, AuditKey auditKey
     }
 
     /// <summary>
-    /// Why this node must not append to the trail, or null: the chain's last entry is hashed with a key this
+    /// Why this node must not append to the trail, or null: the chain's last entries are hashed with a key this
     /// node does not have (no key file, or another one). Appending anyway would chain new entries with a
-    /// second key and leave a trail no one can verify; with several nodes, every node needs the same key.
+    /// second key and leave a trail no one can verify; with several nodes, every node needs the same key. One
+    /// matching entry among the last few is enough, so that a forged head (which verification names) does not
+    /// stop the node that must report it.
     /// </summary>
     public async Task<string?> KeyProblemAsync(CancellationToken ct = default)
     {
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
-        if (head is null)
-        {
-            return null;
-        }
-
+        var recent = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq).Take(20).ToListAsync(ct);
         var key = auditKey.Existing();
         if (key is null)
         {
-            return head.ComputeHash(null) == head.Hash
+            return recent.Count == 0 || recent.Exists(e => e.ComputeHash(null) == e.Hash)
                 ? null
                 : $"The audit trail's entries are hashed with a key, but there is no key at {auditKey.KeyPath}. Give this node the key file the trail was written with (Audit:KeyFile, or --audit-key).";
         }
 
-        return head.Seq <= key.Value.KeyedAfter || head.ComputeHash(key.Value.Key) == head.Hash
+        var keyed = recent.Where(e => e.Seq > key.Value.KeyedAfter).ToList();
+        return keyed.Count == 0 || keyed.Exists(e => e.ComputeHash(key.Value.Key) == e.Hash)
             ? null
-            : $"The audit key at {auditKey.KeyPath} is not the key the trail was written with (its last entry, {head.Seq}, does not match). Give this node the trail's key file (Audit:KeyFile, or --audit-key).";
+            : $"The audit key at {auditKey.KeyPath} is not the key the trail was written with (none of its last {keyed.Count} entries matches). Give this node the trail's key file (Audit:KeyFile, or --audit-key).";
     }
 
     /// <summary>The guarded records that differ from what their audited history vouches for, each named.</summary>

@@ -72,6 +72,7 @@ public static class TruceCli
             HostCommands.Serve(output),
             HostCommands.Migrate(output),
             HostCommands.Demo(output, error),
+            HostCommands.Db(output, error),
             CommitmentsCommands.Pledges(output, error),
             SecurityCommands.Users(output, error),
             SecurityCommands.Tokens(output, error),

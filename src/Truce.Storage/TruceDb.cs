@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,7 @@ namespace Truce.Storage;
 /// (<c>*Configurations.cs</c> in its folder, applied from this assembly); the model avoids anything only one
 /// store understands (enums as names, money in minor units, instants as UTC), and text compares byte by byte
 /// on both (PostgreSQL columns take the "C" collation, SQLite's BINARY), so sorting and paging agree.
-/// The cookie keys live here too (<see cref="IDataProtectionKeyContext"/>), so every node reads one key ring.
+/// The cookie keys live here too (<see cref="CookieKey"/>), so every node reads one key ring.
 /// </summary>
 /// <remarks>
 /// Two rules live in the storage layer so that no module can forget them. Releasability: every marked
@@ -26,7 +25,7 @@ namespace Truce.Storage;
 /// inside the save's transaction, and append-only records are never changed or deleted (the interceptors
 /// <see cref="AppendOnlyGuard"/> and <see cref="AuditChain"/>, and <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
 /// </remarks>
-public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(options)
 {
     private ILogger? _log;
     private Principal? _reader;
@@ -78,7 +77,7 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
 
     public DbSet<AddressThrottle> SignInThrottles => Set<AddressThrottle>();
 
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CookieKey> CookieKeys => Set<CookieKey>();
 
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling

@@ -28,10 +28,18 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static IReadOnlyDictionary<string, (Role Role, string? Member)> Accounts => TemplateDatabase.Accounts;
 
     private IReadOnlyDictionary<string, string> _tokens = new Dictionary<string, string>();
+    private readonly TruceApp? _firstNode;
 
     public TruceApp()
         : this(kestrel: false)
     {
+    }
+
+    // A second node: another server, with its own memory, on the first one's database and audit key.
+    private TruceApp(TruceApp first)
+    {
+        _firstNode = first;
+        Location = first.Location;
     }
 
     /// <param name="kestrel">Serve on a real loopback port (for the browser) instead of the in-memory test server.</param>
@@ -46,6 +54,13 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this server's database is: a SQLite file or a PostgreSQL database, with the audit key's folder.</summary>
     public TestLocation Location { get; } = TestStore.NewLocation("app");
 
+    /// <summary>
+    /// Another Truce server on this one's database, as a second node behind a load balancer: its own
+    /// memory, caches and key ring; the same database, audit key and tokens. Initialise and dispose it
+    /// before this one.
+    /// </summary>
+    public TruceApp OtherNode() => new(this);
+
     /// <summary>Everything the server logged, at every level.</summary>
     public LogCollector Logs { get; } = new();
 
@@ -54,7 +69,7 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _tokens = await TemplateDatabase.CopyToAsync(Location);
+        _tokens = _firstNode is null ? await TemplateDatabase.CopyToAsync(Location) : _firstNode._tokens;
         StartServer();
     }
 
@@ -62,7 +77,10 @@ public class TruceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        await Location.DropAsync();
+        if (_firstNode is null)
+        {
+            await Location.DropAsync();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -29,7 +29,7 @@ public static class Releasability
     /// </summary>
     public static readonly IReadOnlySet<Type> Unmarked = new HashSet<Type>
     {
-        typeof(User), typeof(ApiToken), typeof(AuditEntry), typeof(AddressThrottle), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+        typeof(User), typeof(ApiToken), typeof(AuditEntry), typeof(AddressThrottle), typeof(CookieKey),
     };
 
     internal static void Apply(ModelBuilder model, TruceDb db)

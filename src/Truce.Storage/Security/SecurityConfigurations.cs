@@ -57,3 +57,11 @@ internal sealed class AddressThrottleConfiguration : IEntityTypeConfiguration<Ad
         t.HasIndex(x => x.WindowStartedTicks);
     }
 }
+
+internal sealed class CookieKeyConfiguration : IEntityTypeConfiguration<CookieKey>
+{
+    public void Configure(EntityTypeBuilder<CookieKey> k)
+    {
+        k.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -34,7 +34,9 @@ public static class SecuritySetup
     {
         // Cookie keys live in the database: sessions survive a restart, leave with the data, and a cookie
         // made by one node is read by every other node on the same database (docs/scale-out.md).
-        builder.Services.AddDataProtection().SetApplicationName("Truce").PersistKeysToDbContext<TruceDb>();
+        builder.Services.AddDataProtection().SetApplicationName("Truce");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(keys => keys.XmlRepository = new DatabaseKeyRing(services)));
         builder.Services.AddAuthentication(Scheme)
             // Bearer tokens open the API only: a page (and its forms) needs a person's cookie, so a token's
             // scopes cannot be stepped around through a page handler.

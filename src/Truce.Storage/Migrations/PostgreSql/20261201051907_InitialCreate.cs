@@ -75,17 +75,17 @@ namespace Truce.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "DataProtectionKeys",
+                name: "CookieKeys",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    FriendlyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                    table.PrimaryKey("PK_CookieKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -683,7 +683,7 @@ namespace Truce.Storage.Migrations.PostgreSql
                 name: "Capabilities");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
+                name: "CookieKeys");
 
             migrationBuilder.DropTable(
                 name: "MeetingParticipants");

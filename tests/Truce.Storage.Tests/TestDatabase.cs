@@ -37,6 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();
 
+    /// <summary>The audit key the database's trail is hashed with (null before its first keyed entry).</summary>
+    public byte[]? AuditKey() => _services.GetRequiredService<Security.AuditKey>().Existing()?.Key;
+
     /// <summary>A copy of the shipped demo data with <paramref name="file"/> edited by <paramref name="edit"/>; the caller deletes the folder.</summary>
     public static string EditedDemoData(string file, Action<JsonNode> edit)
     {

@@ -150,3 +150,20 @@ public sealed class SeveralNodesTests(SeveralNodesTests.TwoNodes nodes) : IClass
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
 }
+
+/// <summary>The sign-in throttle counts per address across nodes (its own pair of nodes: it leaves the address throttled).</summary>
+public sealed class ThrottleOverNodesTests(SeveralNodesTests.TwoNodes nodes) : IClassFixture<SeveralNodesTests.TwoNodes>
+{
+    [Fact]
+    public async Task Password_spraying_spread_over_both_nodes_meets_one_count()
+    {
+        var (a, b) = (nodes.A.Api(null), nodes.B.Api(null));
+        HttpResponseMessage? last = null;
+        for (var i = 0; i <= Truce.Core.Security.AddressThrottle.MaxFailures; i++)
+        {
+            last = await TruceApp.SignIn(i % 2 == 0 ? a : b, $"sprayed-{i}", "spring2025-password");
+        }
+
+        Assert.Equal((HttpStatusCode)429, last!.StatusCode);
+    }
+}

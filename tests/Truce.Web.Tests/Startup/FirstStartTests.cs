@@ -72,3 +72,36 @@ public sealed class FirstStartTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _database.DropAsync();
 }
+
+/// <summary>A node without the audit trail's key does not start, rather than chain entries with a key of its own.</summary>
+public sealed class AuditKeyStartTests : IAsyncLifetime
+{
+    private readonly TestLocation _database = TestStore.NewLocation("key-start");
+
+    public async ValueTask InitializeAsync() => await TemplateDatabase.CopyToAsync(_database);
+
+    public async ValueTask DisposeAsync() => await _database.DropAsync();
+
+    [Theory]
+    [InlineData("no key file")]
+    [InlineData("another key")]
+    public async Task A_node_without_the_trails_key_refuses_to_start_and_says_which_file(string what)
+    {
+        var other = Path.Combine(_database.Folder, "other", "audit.key");
+        if (what == "another key")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+            await File.WriteAllTextAsync(other, $"{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}\nkeyed-after 0\n");
+        }
+
+        var settings = new Dictionary<string, string?>(TemplateDatabase.Settings(_database)) { ["Audit:KeyFile"] = other };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection().AddTruce(configuration).BuildServiceProvider();
+
+        var refused = await Assert.ThrowsAsync<StartupException>(() => DatabaseStartup.PrepareDatabaseAsync(services, configuration, TextWriter.Null));
+
+        Assert.Contains(other, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Audit:KeyFile", refused.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(other) && what == "no key file", "The node made a key of its own.");
+    }
+}

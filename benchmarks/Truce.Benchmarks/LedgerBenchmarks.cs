@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Common;
@@ -12,9 +13,10 @@ using Truce.Storage.Commitments;
 namespace Truce.Benchmarks;
 
 /// <summary>
-/// Reads of the commitments ledger as the dashboard, the table and the API make them, on a SQLite file
-/// with a ledger far larger than any coalition's (generated: 60 members, <see cref="Pledges"/> pledges,
-/// each with conditions and a source).
+/// Reads of the commitments ledger as the dashboard, the table and the API make them, on each store (a
+/// SQLite file; a PostgreSQL database on the server named by <c>TRUCE_BENCH_POSTGRES</c>, else the cluster
+/// of <c>scripts/postgres.sh start</c>) with a ledger far larger than any coalition's (generated: 60
+/// members, <see cref="Pledges"/> pledges, each with conditions and a source).
 /// </summary>
 [MemoryDiagnoser]
 public class LedgerBenchmarks
@@ -22,13 +24,26 @@ public class LedgerBenchmarks
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "truce-bench", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
+    private string? _postgresDatabase;
+
+    [Params("sqlite", "postgresql")]
+    public string Store { get; set; } = "sqlite";
+
     [Params(1_000, 10_000)]
     public int Pledges { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _services = new ServiceCollection().AddTruceStorage(_ => new StorageOptions { SqlitePath = Path.Combine(_folder, "bench.db") }).BuildServiceProvider();
+        var options = new StorageOptions { SqlitePath = Path.Combine(_folder, "bench.db") };
+        if (Store == StorageOptions.PostgreSql)
+        {
+            _postgresDatabase = "truce_bench_" + Guid.NewGuid().ToString("N")[..12];
+            Administer($"CREATE DATABASE \"{_postgresDatabase}\"");
+            options = options with { Provider = StorageOptions.PostgreSql, ConnectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = _postgresDatabase }.ConnectionString };
+        }
+
+        _services = new ServiceCollection().AddTruceStorage(_ => options).BuildServiceProvider();
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
         StorageSetup.MigrateAsync(db).GetAwaiter().GetResult();
@@ -75,6 +90,11 @@ public class LedgerBenchmarks
         }
 
         db.SaveChanges();
+        if (Store == StorageOptions.PostgreSql)
+        {
+            // Statistics, as autovacuum gathers them within a minute of a bulk load: the planner needs them.
+            db.Database.ExecuteSqlRaw("ANALYZE");
+        }
     }
 
     [GlobalCleanup]
@@ -82,7 +102,27 @@ public class LedgerBenchmarks
     {
         _services.Dispose();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        NpgsqlConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            Administer($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static string Server() =>
+        Environment.GetEnvironmentVariable("TRUCE_BENCH_POSTGRES") is { Length: > 0 } server ? server : File.ReadAllText("/tmp/truce-pg/connection").Trim();
+
+    private static void Administer(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     // A planner reads as most people do: COALITION and PUBLIC records, through the releasability filter.
@@ -100,6 +140,9 @@ public class LedgerBenchmarks
     [Benchmark(Description = "troops needing a US backstop, by quantity desc")]
     public Task<Outcome<Page<PledgeView>>> FilteredAndSorted() =>
         With(l => l.ListAsync(Reader, new PledgeQuery { Category = PledgeCategory.Troops, Condition = ConditionKind.UsBackstop, SortField = "quantity", Descending = true }));
+
+    [Benchmark(Description = "one pledge")]
+    public Task<Outcome<PledgeView>> OnePledge() => With(l => l.GetAsync(Reader, 1 + (Pledges / 2)));
 
     [Benchmark(Description = "dashboard totals")]
     public Task<LedgerTotals> Totals() => With(l => l.TotalsAsync(Reader));

@@ -54,6 +54,7 @@ public sealed class Program
 
         var app = builder.Build();
 
+        app.UseKnownProxies();                // the client's address from a known load balancer: Security/Proxies.cs
         app.UseSecurityHeaders();             // CSP, no framing, no sniffing: Security/SecurityHeaders.cs
         if (!app.Environment.IsDevelopment())
         {

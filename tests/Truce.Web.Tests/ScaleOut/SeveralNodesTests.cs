@@ -167,3 +167,40 @@ public sealed class ThrottleOverNodesTests(SeveralNodesTests.TwoNodes nodes) : I
         Assert.Equal((HttpStatusCode)429, last!.StatusCode);
     }
 }
+
+/// <summary>
+/// Behind a known load balancer the throttle counts the client's address (X-Forwarded-For from that
+/// balancer), not the balancer's; from anyone else the header is ignored.
+/// </summary>
+public sealed class BehindALoadBalancerTests(BehindALoadBalancerTests.BalancedApp app) : IClassFixture<BehindALoadBalancerTests.BalancedApp>
+{
+    /// <summary>Truce on a loopback port, with the loopback address named as its load balancer.</summary>
+    public sealed class BalancedApp() : TruceApp(kestrel: true)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Network:KnownProxies", "127.0.0.1");
+        }
+    }
+
+    [Fact]
+    public async Task The_throttle_counts_each_forwarded_client_on_its_own()
+    {
+        async Task<HttpStatusCode> SignInFrom(string client)
+        {
+            using var http = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = app.Address };
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+            return (await TruceApp.SignIn(http, "someone", "spring2025-password")).StatusCode;
+        }
+
+        var sprayer = new List<HttpStatusCode>();
+        for (var i = 0; i <= Truce.Core.Security.AddressThrottle.MaxFailures; i++)
+        {
+            sprayer.Add(await SignInFrom("203.0.113.7"));
+        }
+
+        Assert.Equal((HttpStatusCode)429, sprayer[^1]);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFrom("203.0.113.8"));
+    }
+}

@@ -94,6 +94,12 @@ public static class StoreCopy
             copied[i] = copied[i] with { Copied = await Count(target, tables[i], ct) };
         }
 
+        // The owned lists (conditions, sources, roles) travelled with their owners; their tables are counted too.
+        foreach (var table in OwnedTables(target.Model))
+        {
+            copied.Add(new TableCopy(table, await RowsAsync(source, table, ct), await RowsAsync(target, table, ct)));
+        }
+
         if (await target.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct) is { } head)
         {
             toKey.Anchor(head.Seq, head.Hash);
@@ -134,6 +140,15 @@ public static class StoreCopy
 
         return ordered;
     }
+
+    private static IEnumerable<string> OwnedTables(IModel model) =>
+        model.GetEntityTypes().Where(e => e.IsOwned() && e.GetTableName() is { } t && t != e.FindOwnership()!.PrincipalEntityType.GetTableName())
+            .Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal);
+
+#pragma warning disable EF1002 // Table names from the model, not from input.
+    private static Task<long> RowsAsync(TruceDb db, string table, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync(ct);
+#pragma warning restore EF1002
 
     private static Task<long> Count(TruceDb db, IEntityType type, CancellationToken ct) =>
         ((Task<long>)typeof(StoreCopy).GetMethod(nameof(CountOf), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type.ClrType).Invoke(null, [db, ct])!);

@@ -59,7 +59,7 @@ public sealed class DbCopyTests : IAsyncLifetime
         Assert.True(code == 0, output + error);
         Assert.Contains("every table's count matches", output, StringComparison.Ordinal);
         Assert.Contains("The audit trail of the copy: intact", output, StringComparison.Ordinal);
-        foreach (var table in new[] { "Pledges", "PledgeRevisions", "AuditEntries", "Users", "ApiTokens", "Actors", "Members" })
+        foreach (var table in new[] { "Pledges", "PledgeRevisions", "PledgeConditions", "PledgeSources", "AuditEntries", "Users", "ApiTokens", "Actors", "ActorRoles", "Members" })
         {
             Assert.Matches($@"│ {table}\s+│ (\d[\d,]*)\s+│ \1\s+│", output);
         }

@@ -60,9 +60,10 @@ start() {
   [ "$(id -u)" = 0 ] && chown postgres "$folder/password"
   as_owner "$bin/initdb" -D "$folder/data" -U truce --pwfile="$folder/password" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$folder/password"
-  # Tuned for a throwaway cluster: durability off (a crash loses the cluster, which is thrown away anyway).
+  # Tuned for a throwaway cluster: durability off (a crash loses the cluster, which is thrown away anyway);
+  # waits on locks and statements over 5 s go to <folder>/server.log.
   as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 30 start -o \
-    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB" >/dev/null
+    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB -c log_lock_waits=on -c deadlock_timeout=1s -c log_min_duration_statement=5000" >/dev/null
   printf 'Host=127.0.0.1;Port=%s;Username=truce;Password=%s;Database=postgres\n' "$port" "$password" > "$folder/connection"
   cat "$folder/connection"
 }

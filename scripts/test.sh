@@ -58,7 +58,12 @@ pg_dir=$(mktemp -d /tmp/truce-pg-test.XXXXXX)
 if connection=$(bash scripts/postgres.sh start "$pg_dir"); then
   export TRUCE_TEST_POSTGRES="$connection"
   # The projects whose tests touch a store (tests/Stores.slnf): storage, server, CLI.
+  failed_before=$total_failed
   run_suite postgresql --solution tests/Stores.slnf
+  if [ "$total_failed" != "$failed_before" ]; then
+    echo "PostgreSQL's log (lock waits, statements over 5 s), last lines:"
+    tail -n 40 "$pg_dir/server.log" 2>/dev/null || true
+  fi
   bash scripts/postgres.sh stop "$pg_dir"
 else
   echo "Could not start PostgreSQL: the PostgreSQL half did not run"

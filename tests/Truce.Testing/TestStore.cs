@@ -142,6 +142,23 @@ public sealed record TestLocation(string Folder, string? PostgresDatabase)
         }
     }
 
+    /// <summary>On PostgreSQL, what each session on this database is doing and waiting for (for a failing test's message).</summary>
+    public async Task<string> ActivityAsync()
+    {
+        if (PostgresDatabase is null)
+        {
+            return "(SQLite)";
+        }
+
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT string_agg(format('[%s %s %s/%s %ss: %s]', pid, state, wait_event_type, wait_event, round(extract(epoch FROM now() - xact_start)), left(query, 80)), ' ')
+            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """, connection);
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "no other session";
+    }
+
     /// <summary>Closes what is left open on this database and removes it, with its folder.</summary>
     public async Task DropAsync()
     {

@@ -15,7 +15,9 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         page.SetDefaultTimeout(60_000);
         var requests = new List<string>();
         var errors = new List<string>();
+        var responses = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Request += (_, request) => requests.Add(request.Url);
+        page.Response += (_, response) => responses.Enqueue($"{response.Request.Method} {response.Url} → {response.Status}");
         page.PageError += (_, error) => errors.Add(error);
         page.Console += (_, message) =>
         {
@@ -84,7 +86,17 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         // Sign out with the button every page carries; the session is over, even for a saved copy of it.
         var session = (await context.CookiesAsync()).Single(c => c.Name == "truce.session");
         await page.ClickAsync("#sign-out-form button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/account/sign-out", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(url => url.EndsWith("/account/sign-out", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once under the full PostgreSQL pass: say where the page was, what the server answered last,
+            // and what the database was doing, so the next look starts from facts.
+            throw new TimeoutException($"Signing out did not arrive at /account/sign-out: the page is at {page.Url}; last responses: {string.Join("; ", responses.TakeLast(5))}; database: {await app.Location.ActivityAsync()}", e);
+        }
+
         Assert.Equal("Signed out", (await page.TextContentAsync("h1"))?.Trim());
         await page.GotoAsync("/commitments");
         Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);

@@ -64,7 +64,13 @@ public static class StorageSetup
             ? db.UseNpgsql(options.ConnectionString, pg => pg.UseNetTopologySuite().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             : db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)))
         .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, StoreMigrations>()
-        .AddInterceptors(OwnedCollectionsInOrder.Instance);
+        .AddInterceptors(OwnedCollectionsInOrder.Instance)
+        // A failed save is the caller's to judge: a lost race is a 409/412 (Common/Races), anything else reaches
+        // the exception handler, which logs it as an error. EF Core's own record of it is information, so
+        // that two writers racing on several nodes do not fill the error log.
+        .ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Information),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, Microsoft.Extensions.Logging.LogLevel.Information)));
 
     /// <summary>
     /// Brings the schema up to date and, on SQLite, switches the file to write-ahead logging, so readers

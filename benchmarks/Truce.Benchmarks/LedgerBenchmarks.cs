@@ -39,8 +39,8 @@ public class LedgerBenchmarks
         if (Store == StorageOptions.PostgreSql)
         {
             _postgresDatabase = "truce_bench_" + Guid.NewGuid().ToString("N")[..12];
-            Administer($"CREATE DATABASE \"{_postgresDatabase}\"");
-            options = options with { Provider = StorageOptions.PostgreSql, ConnectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = _postgresDatabase }.ConnectionString };
+            BenchPostgres.Administer($"CREATE DATABASE \"{_postgresDatabase}\"");
+            options = options with { Provider = StorageOptions.PostgreSql, ConnectionString = BenchPostgres.To(_postgresDatabase) };
         }
 
         _services = new ServiceCollection().AddTruceStorage(_ => options).BuildServiceProvider();
@@ -105,24 +105,13 @@ public class LedgerBenchmarks
         NpgsqlConnection.ClearAllPools();
         if (_postgresDatabase is not null)
         {
-            Administer($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+            BenchPostgres.Administer($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
         }
 
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static string Server() =>
-        Environment.GetEnvironmentVariable("TRUCE_BENCH_POSTGRES") is { Length: > 0 } server ? server : File.ReadAllText("/tmp/truce-pg/connection").Trim();
-
-    private static void Administer(string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 
     // A planner reads as most people do: COALITION and PUBLIC records, through the releasability filter.

@@ -32,18 +32,26 @@ public sealed class AreaIndex<TKey>
     /// <summary>The area holding the point (inside or on its border), or default when none does.</summary>
     public TKey? Locate(double lon, double lat)
     {
-        var point = new Coordinate(lon, lat);
-        Entry? found = null;
-        foreach (var entry in _tree.Query(new Envelope(point)))
-        {
-            if ((found is null || entry.Order < found.Order) && entry.Locator.Locate(point) != Location.Exterior)
-            {
-                found = entry;
-            }
-        }
-
-        return found is null ? default : found.Key;
+        var visitor = new Finder(new Coordinate(lon, lat));
+        _tree.Query(new Envelope(visitor.Point), visitor);
+        return visitor.Found is null ? default : visitor.Found.Key;
     }
 
     private sealed record Entry(TKey Key, IPointOnGeometryLocator Locator, int Order);
+
+    // Visits the areas whose envelopes hold the point, without a list per query.
+    private sealed class Finder(Coordinate point) : NetTopologySuite.Index.IItemVisitor<Entry>
+    {
+        public Coordinate Point { get; } = point;
+
+        public Entry? Found { get; private set; }
+
+        public void VisitItem(Entry item)
+        {
+            if ((Found is null || item.Order < Found.Order) && item.Locator.Locate(Point) != Location.Exterior)
+            {
+                Found = item;
+            }
+        }
+    }
 }

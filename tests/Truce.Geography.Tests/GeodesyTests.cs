@@ -51,3 +51,28 @@ public sealed class GeodesyTests
         Assert.InRange(fromTheEast, Geodesy.Distance(49.0, 38.5, 49.0, 38.0) * 0.995, Geodesy.Distance(49.0, 38.5, 49.0, 38.0) * 1.005);
     }
 }
+
+/// <summary>The shipped line of contact, prepared once, against a brute-force search over thousands of its points.</summary>
+public sealed class GeodesicLineTests
+{
+    [Fact]
+    public void Distances_to_the_line_of_contact_are_within_half_a_percent_of_a_brute_force_search()
+    {
+        var vertices = GeoJsonLayer.Read(Path.Combine(GeoJsonLayer.ShippedFolder, "line-of-contact-2025-03-illustrative.geojson"))
+            .SelectMany(f => f.Geometry.Coordinates.Select(c => (c.X, c.Y))).ToList();
+        var line = new GeodesicLine(vertices);
+
+        // Each segment sampled every few hundred metres (its segments are tens of kilometres long).
+        var samples = vertices.Zip(vertices.Skip(1)).SelectMany(s => Enumerable.Range(0, 200).Select(i => (Lon: s.First.X + (i / 200.0 * (s.Second.X - s.First.X)), Lat: s.First.Y + (i / 200.0 * (s.Second.Y - s.First.Y))))).ToList();
+        var random = new Random(10);
+        for (var n = 0; n < 300; n++)
+        {
+            var (lat, lon) = (44.5 + (random.NextDouble() * 7.8), 22.5 + (random.NextDouble() * 17.5));
+            var brute = samples.Min(s => Geodesy.Distance(lat, lon, s.Lat, s.Lon));
+
+            var distance = line.DistanceTo(lat, lon);
+
+            Assert.True(Math.Abs(distance - brute) <= (0.005 * brute) + 500, $"({lat:F3}, {lon:F3}): {distance:F0} m against {brute:F0} m");
+        }
+    }
+}

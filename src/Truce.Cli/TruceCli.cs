@@ -78,6 +78,7 @@ public static class TruceCli
             SecurityCommands.Tokens(output, error),
             SecurityCommands.Audit(output, error),
             PlanningCommands.Plan(output, error),
+            GeographyCommands.Geo(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

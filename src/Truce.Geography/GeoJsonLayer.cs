@@ -11,7 +11,8 @@ public static class GeoJsonLayer
     /// <summary>The folder of the geography shipped with Truce (data/geo, copied beside the program).</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "data", "geo");
 
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    /// <summary>System.Text.Json with NetTopologySuite's GeoJSON converters: the one set of options for every GeoJSON Truce reads or writes.</summary>
+    internal static readonly JsonSerializerOptions Options = CreateOptions();
 
     /// <summary>Each feature's geometry and the named property (as text; null where absent).</summary>
     public static IReadOnlyList<(Geometry Geometry, IReadOnlyDictionary<string, string?> Properties)> Read(string path)

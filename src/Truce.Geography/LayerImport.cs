@@ -3,7 +3,6 @@ using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
-using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Valid;
 
 namespace Truce.Geography;
@@ -32,7 +31,7 @@ public sealed record LayerImportResult(IReadOnlyList<ImportedFeature> Features, 
 /// </summary>
 public static class LayerImport
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    private static JsonSerializerOptions Options => GeoJsonLayer.Options;
 
     public static LayerImportResult Read(string json, LayerKind kind)
     {
@@ -120,11 +119,4 @@ public static class LayerImport
     }
 
     private static string At(Coordinate c) => string.Create(CultureInfo.InvariantCulture, $"{c.X:0.#####}, {c.Y:0.#####}");
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        return options;
-    }
 }

@@ -36,13 +36,7 @@ public sealed class DbCopyTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<(int Code, string Output, string Error)> Truce(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(args);
 
     [Fact]
     public async Task The_demo_database_moves_to_PostgreSQL_whole_and_is_served_from_there()

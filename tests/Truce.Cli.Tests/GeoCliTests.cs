@@ -5,13 +5,7 @@ namespace Truce.Cli.Tests;
 /// <summary><c>truce geo place</c>: one point, and an analyst's spreadsheet in which one row is bad.</summary>
 public sealed class GeoCliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Truce(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(args);
 
     [Fact]
     public async Task One_point_is_placed_in_its_oblast_on_its_side_with_its_distance_to_the_line()

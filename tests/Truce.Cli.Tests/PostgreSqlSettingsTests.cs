@@ -9,12 +9,11 @@ namespace Truce.Cli.Tests;
 /// </summary>
 public sealed class PostgreSqlSettingsTests
 {
+    // What a person sees: both streams.
     private static async Task<(int Code, string Error)> Truce(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TruceCli.RunAsync(args, output, error);
-        return (code, output + error.ToString());
+        var (code, output, error) = await Cli.Run(args);
+        return (code, output + error);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Truce.Core.Common;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Data.Sqlite;

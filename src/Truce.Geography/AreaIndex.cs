@@ -37,6 +37,14 @@ public sealed class AreaIndex<TKey>
         return visitor.Found is null ? default : visitor.Found.Key;
     }
 
+    /// <summary>Every area holding the point (inside or on its border), in the order they were added; for zones, which overlap.</summary>
+    public List<TKey> LocateAll(double lon, double lat)
+    {
+        var visitor = new Collector(new Coordinate(lon, lat));
+        _tree.Query(new Envelope(visitor.Point), visitor);
+        return visitor.Found.OrderBy(e => e.Order).Select(e => e.Key).ToList();
+    }
+
     private sealed record Entry(TKey Key, IPointOnGeometryLocator Locator, int Order);
 
     // Visits the areas whose envelopes hold the point, without a list per query.
@@ -51,6 +59,21 @@ public sealed class AreaIndex<TKey>
             if ((Found is null || item.Order < Found.Order) && item.Locator.Locate(Point) != Location.Exterior)
             {
                 Found = item;
+            }
+        }
+    }
+
+    private sealed class Collector(Coordinate point) : NetTopologySuite.Index.IItemVisitor<Entry>
+    {
+        public Coordinate Point { get; } = point;
+
+        public List<Entry> Found { get; } = [];
+
+        public void VisitItem(Entry item)
+        {
+            if (item.Locator.Locate(Point) != Location.Exterior)
+            {
+                Found.Add(item);
             }
         }
     }

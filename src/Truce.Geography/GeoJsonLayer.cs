@@ -12,7 +12,7 @@ public static class GeoJsonLayer
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "data", "geo");
 
     /// <summary>System.Text.Json with NetTopologySuite's GeoJSON converters: the one set of options for every GeoJSON Truce reads or writes.</summary>
-    internal static readonly JsonSerializerOptions Options = CreateOptions();
+    public static readonly JsonSerializerOptions Options = CreateOptions();
 
     /// <summary>Each feature's geometry and the named property (as text; null where absent).</summary>
     public static IReadOnlyList<(Geometry Geometry, IReadOnlyDictionary<string, string?> Properties)> Read(string path)

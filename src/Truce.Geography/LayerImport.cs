@@ -8,7 +8,7 @@ using NetTopologySuite.Operation.Valid;
 namespace Truce.Geography;
 
 /// <summary>What a layer holds: areas (oblasts, raions, the control area, sectors, zones) or a line (the line of contact, a baseline).</summary>
-public enum LayerKind
+public enum Shape
 {
     Areas,
     Line,
@@ -33,7 +33,7 @@ public static class LayerImport
 {
     private static JsonSerializerOptions Options => GeoJsonLayer.Options;
 
-    public static LayerImportResult Read(string json, LayerKind kind)
+    public static LayerImportResult Read(string json, Shape kind)
     {
         FeatureCollection collection;
         try
@@ -68,6 +68,29 @@ public static class LayerImport
         return new LayerImportResult(taken, rejected);
     }
 
+    /// <summary>One GeoJSON geometry (a provision's area), checked as a feature of a layer of <paramref name="kind"/> is.</summary>
+    /// <returns>The geometry (repaired when it had to be), or null with the reason it cannot be taken.</returns>
+    public static (Geometry? Geometry, string? Reason) ReadGeometry(JsonElement json, Shape kind)
+    {
+        Geometry? geometry;
+        try
+        {
+            geometry = json.Deserialize<Geometry>(Options);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return (null, "not a GeoJSON geometry ({\"type\": \"Polygon\", \"coordinates\": [[[lon, lat], …]]})");
+        }
+
+        var (taken, _, reason) = Check(geometry, kind);
+        if (taken is not null)
+        {
+            taken.SRID = 4326;
+        }
+
+        return (taken, reason);
+    }
+
     /// <summary>The features as GeoJSON, properties as text.</summary>
     public static string Write(IEnumerable<(Geometry Geometry, IReadOnlyDictionary<string, string?> Properties)> features)
     {
@@ -86,17 +109,17 @@ public static class LayerImport
         return JsonSerializer.Serialize(collection, Options);
     }
 
-    private static (Geometry? Geometry, string? Repaired, string? Reason) Check(Geometry? geometry, LayerKind kind)
+    private static (Geometry? Geometry, string? Repaired, string? Reason) Check(Geometry? geometry, Shape kind)
     {
         if (geometry is null || geometry.IsEmpty)
         {
             return (null, null, "it has no geometry");
         }
 
-        var wanted = kind == LayerKind.Areas ? geometry is Polygon or MultiPolygon : geometry is LineString or MultiLineString;
+        var wanted = kind == Shape.Areas ? geometry is Polygon or MultiPolygon : geometry is LineString or MultiLineString;
         if (!wanted)
         {
-            return (null, null, $"it is a {geometry.GeometryType}; a layer of {(kind == LayerKind.Areas ? "areas takes Polygon or MultiPolygon" : "lines takes LineString or MultiLineString")}");
+            return (null, null, $"it is a {geometry.GeometryType}; a layer of {(kind == Shape.Areas ? "areas takes Polygon or MultiPolygon" : "lines takes LineString or MultiLineString")}");
         }
 
         if (geometry.Coordinates.FirstOrDefault(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y) || Math.Abs(c.X) > 180 || Math.Abs(c.Y) > 90) is { } outside)
@@ -113,8 +136,8 @@ public static class LayerImport
 
         var fixedGeometry = GeometryFixer.Fix(geometry);
         var said = $"{problem.Message} at ({At(problem.Coordinate)})";
-        return fixedGeometry.IsEmpty || !fixedGeometry.IsValid || (kind == LayerKind.Areas && fixedGeometry is not (Polygon or MultiPolygon))
-            ? (null, null, $"its geometry is invalid ({said}) and could not be repaired into {(kind == LayerKind.Areas ? "an area" : "a line")}")
+        return fixedGeometry.IsEmpty || !fixedGeometry.IsValid || (kind == Shape.Areas && fixedGeometry is not (Polygon or MultiPolygon))
+            ? (null, null, $"its geometry is invalid ({said}) and could not be repaired into {(kind == Shape.Areas ? "an area" : "a line")}")
             : (fixedGeometry, $"repaired: {said}", null);
     }
 

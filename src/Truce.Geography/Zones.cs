@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Buffer;
+using NetTopologySuite.Operation.Polygonize;
 
 namespace Truce.Geography;
 
@@ -12,6 +13,9 @@ namespace Truce.Geography;
 /// </summary>
 public static class Zones
 {
+    /// <summary>The greatest distance a zone may have from its baseline.</summary>
+    public const double MaxMetres = 1_000_000;
+
     private const double ToRadians = Math.PI / 180;
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
@@ -23,11 +27,7 @@ public static class Zones
             throw new ArgumentException("A baseline needs at least one vertex.", nameof(baseline));
         }
 
-        if (!(metres > 0) || metres > 1_000_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(metres), metres, "A zone's distance is more than 0 and at most 1,000 km.");
-        }
-
+        CheckDistance(metres);
         var plane = new Plane(baseline.Average(v => v.Lat), baseline.Average(v => v.Lon));
         Geometry line = baseline.Count == 1
             ? Factory.CreatePoint(plane.Forward(baseline[0]))
@@ -36,6 +36,77 @@ public static class Zones
         // Enough segments per quarter circle that the arc's chords stay within a few metres of it.
         var zone = line.Buffer(metres, new BufferParameters { QuadrantSegments = 32, EndCapStyle = EndCapStyle.Round });
         return Back(zone, plane);
+    }
+
+    /// <summary>
+    /// The part of <see cref="Around"/> on one side of the line as drawn: where one party keeps its weapons
+    /// back from its own baseline. The zone is cut along the line, with the line carried on past both of its
+    /// ends so that the round caps are cut too, and each piece is given to the side of the line's segment
+    /// nearest to it.
+    /// </summary>
+    public static Geometry OneSide(IReadOnlyList<(double Lon, double Lat)> baseline, double metres, LineSide side)
+    {
+        if (baseline.Count < 2)
+        {
+            throw new ArgumentException("A line with sides needs at least two vertices.", nameof(baseline));
+        }
+
+        CheckDistance(metres);
+        var plane = new Plane(baseline.Average(v => v.Lat), baseline.Average(v => v.Lon));
+        var points = baseline.Select(plane.Forward).ToList();
+        var line = Factory.CreateLineString([.. points]);
+        var zone = line.Buffer(metres, new BufferParameters { QuadrantSegments = 32, EndCapStyle = EndCapStyle.Round });
+
+        // The cutting line: the baseline carried 2 × the distance past each end, along its end segments.
+        var cut = new List<Coordinate>(points.Count + 2) { Beyond(points[1], points[0], 2 * metres) };
+        cut.AddRange(points);
+        cut.Add(Beyond(points[^2], points[^1], 2 * metres));
+        var cutter = Factory.CreateLineString([.. cut]);
+
+        var polygonizer = new Polygonizer();
+        polygonizer.Add(zone.Boundary.Union(cutter));
+        var pieces = polygonizer.GetPolygons().Where(p => zone.Contains(p.InteriorPoint)).Where(p => SideOf(cut, p.InteriorPoint.Coordinate) == side).ToList();
+        if (pieces.Count == 0)
+        {
+            return Factory.CreatePolygon();
+        }
+
+        return Back(Factory.BuildGeometry(pieces).Union(), plane);
+    }
+
+    private static void CheckDistance(double metres)
+    {
+        if (!(metres > 0) || metres > MaxMetres)
+        {
+            throw new ArgumentOutOfRangeException(nameof(metres), metres, "A zone's distance is more than 0 and at most 1,000 km.");
+        }
+    }
+
+    private static Coordinate Beyond(Coordinate from, Coordinate end, double metres)
+    {
+        var (dx, dy) = (end.X - from.X, end.Y - from.Y);
+        var length = Math.Sqrt((dx * dx) + (dy * dy));
+        return length == 0 ? end.Copy() : new Coordinate(end.X + (dx / length * metres), end.Y + (dy / length * metres));
+    }
+
+    // The side of the nearest segment of the line the point lies on; the sign of the cross product says which.
+    private static LineSide SideOf(List<Coordinate> line, Coordinate p)
+    {
+        var best = double.MaxValue;
+        var cross = 0.0;
+        for (var i = 0; i < line.Count - 1; i++)
+        {
+            var (a, b) = (line[i], line[i + 1]);
+            var segment = new LineSegment(a, b);
+            var distance = segment.Distance(p);
+            if (distance < best)
+            {
+                best = distance;
+                cross = ((b.X - a.X) * (p.Y - a.Y)) - ((b.Y - a.Y) * (p.X - a.X));
+            }
+        }
+
+        return cross > 0 ? LineSide.Left : LineSide.Right;
     }
 
     private static Geometry Back(Geometry projected, Plane plane)
@@ -100,4 +171,11 @@ public static class Zones
             seq.SetY(i, lat);
         }
     }
+}
+
+/// <summary>A side of a line, walking it from its first vertex to its last.</summary>
+public enum LineSide
+{
+    Left,
+    Right,
 }

@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Truce.Core.Common;
 using Truce.Core.Security;
+using Truce.Storage.Agreements;
 using Truce.Storage.Coalition;
 using Truce.Storage.Commitments;
+using Truce.Storage.Geography;
 using Truce.Storage.Planning;
 using Truce.Storage.Security;
 
@@ -12,15 +14,16 @@ namespace Truce.Storage;
 /// <summary>A demo data file that cannot be loaded; the message names the file, the entry and the field.</summary>
 internal sealed class DemoDataException(string message) : Exception(message);
 
-public sealed record DemoSummary(int Actors, int Members, int Meetings, int PledgesCreated, int PledgesChanged, int PledgesUnchanged);
+public sealed record DemoSummary(int Actors, int Members, int Meetings, int PledgesCreated, int PledgesChanged, int PledgesUnchanged, int LayersImported = 0, int AgreementsRecorded = 0);
 
 /// <summary>
 /// Loads the demo data (see <c>data/demo/README.md</c>) in one transaction: all of it or, on the first bad
 /// entry, none of it. Each module loads its own part, in the order they depend on each other: the coalition,
-/// then the planning catalogue (which pledges name), then the pledges. Loading again updates what the files
+/// then the planning catalogue (which pledges name), then the pledges, the geography layers, and the
+/// agreements (whose baselines name layers). Loading again updates what the files
 /// changed; pledges go through the ledger, so a changed pledge gets a new version rather than being overwritten.
 /// </summary>
-public sealed class DemoData(TruceDb db, PledgeWrites pledges, AuditTrail audit)
+public sealed class DemoData(TruceDb db, PledgeWrites pledges, GeoLayers layers, AgreementWrites agreements, AuditTrail audit)
 {
     /// <summary>Truce itself, loading its demo data: sees and may write everything; its reads are logged.</summary>
     public static readonly Principal Loader = Principal.System("demo-data");
@@ -60,6 +63,8 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, AuditTrail audit)
         var meetings = files.Read("meetings.json").AsArray();
         var pledgeItems = files.Read("pledges.json").AsArray();
         var planning = files.Exists("planning.json") ? files.Read("planning.json").AsObject() : null;
+        var layerItems = files.Exists("layers.json") ? files.Read("layers.json").AsArray() : [];
+        var agreementItems = files.Exists("agreements.json") ? files.Read("agreements.json").AsArray() : [];
 
         using var reading = db.ReadAs(Loader);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -72,11 +77,13 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, AuditTrail audit)
         }
 
         var (created, changed, unchanged) = await PledgeDemoData.LoadAsync(db, pledges, Loader, pledgeItems, ct);
-        audit.Append(Loader, "demo.loaded", $"demo/{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", detail: $"for {by.Name}: {actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged");
+        var layerCount = await GeographyDemoData.LoadAsync(db, layers, Loader, layerItems, GeographyDemoData.Folder, ct);
+        var agreementCount = await AgreementDemoData.LoadAsync(db, agreements, Loader, agreementItems, ct);
+        audit.Append(Loader, "demo.loaded", $"demo/{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", detail: $"for {by.Name}: {actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged; {layerCount} layer versions, {agreementCount} agreements new");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return new DemoSummary(actorCount, memberCount, meetingCount, created, changed, unchanged);
+        return new DemoSummary(actorCount, memberCount, meetingCount, created, changed, unchanged, layerCount, agreementCount);
     }
 }
 

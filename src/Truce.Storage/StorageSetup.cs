@@ -2,9 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NetTopologySuite.Geometries;
+using Truce.Geography;
+using Truce.Storage.Agreements;
 using Truce.Storage.Coalition;
 using Truce.Storage.Common;
 using Truce.Storage.Commitments;
+using Truce.Storage.Geography;
 using Truce.Storage.Planning;
 using Truce.Storage.Security;
 
@@ -48,6 +52,16 @@ public static class StorageSetup
         services.AddScoped<RequirementLines>();
         services.AddScoped<SavedScenarios>();
         services.AddScoped<PlanRuns>();
+
+        // Geography and Agreements: layers by version, agreements and their provisions, placement at a time.
+        // What is built per layer version (indexes, zones) is kept for every request.
+        services.AddScoped<GeoLayers>();
+        services.AddScoped<AgreementBook>();
+        services.AddScoped<AgreementWrites>();
+        services.AddScoped<ProvisionZones>();
+        services.AddScoped<Placements>();
+        services.AddSingleton(new GeometryCache<Geometry>(256));
+        services.AddSingleton(new GeometryCache<Placer>(8));
 
         // The demo data, loaded by each module's part in one transaction.
         services.AddScoped<DemoData>();

@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Truce.Core.Agreements;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
+using Truce.Core.Geography;
 using Truce.Core.Planning;
 using Truce.Core.Security;
+using Truce.Storage.Geography;
 using Truce.Storage.Security;
 
 namespace Truce.Storage;
@@ -78,6 +81,14 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     public DbSet<AddressThrottle> SignInThrottles => Set<AddressThrottle>();
 
     public DbSet<CookieKey> CookieKeys => Set<CookieKey>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<Provision> Provisions => Set<Provision>();
+
+    public DbSet<LayerVersion> LayerVersions => Set<LayerVersion>();
+
+    public DbSet<LayerFeature> LayerFeatures => Set<LayerFeature>();
 
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling
@@ -153,15 +164,16 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     {
         // Names, not numbers: a database read by people and by a second provider stays meaningful.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        SpatialColumns.Conventions(configurationBuilder, Database.IsNpgsql());
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TruceDb).Assembly);
         Releasability.Apply(modelBuilder, this);
+        SpatialColumns.Apply(modelBuilder, Database.IsNpgsql());
         if (Database.IsNpgsql())
         {
-            // PostGIS from the first migration, for the geometry columns of the geography to come.
             modelBuilder.HasPostgresExtension("postgis");
 
             // Byte order, as SQLite compares: a sort, a keyset page and a unique name mean the same on both

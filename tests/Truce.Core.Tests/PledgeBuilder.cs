@@ -1,3 +1,4 @@
+using Truce.Core.Common;
 using Truce.Core.Commitments;
 
 namespace Truce.Core.Tests;

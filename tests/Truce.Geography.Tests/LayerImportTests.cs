@@ -13,7 +13,7 @@ public sealed class LayerImportTests
         // A bow tie: its edges cross at (31, 47).
         var bowTie = """{"type":"Polygon","coordinates":[[[30,46],[32,48],[32,46],[30,48],[30,46]]]}""";
 
-        var result = LayerImport.Read(Collection(Feature(bowTie, "sector A")), LayerKind.Areas);
+        var result = LayerImport.Read(Collection(Feature(bowTie, "sector A")), Shape.Areas);
 
         var taken = Assert.Single(result.Features);
         Assert.Empty(result.Rejected);
@@ -31,7 +31,7 @@ public sealed class LayerImportTests
                 Feature("""{"type":"LineString","coordinates":[[30,46],[31,47]]}""", "a line"),
                 Feature("""{"type":"Polygon","coordinates":[[[46,30],[46,131],[47,131],[47,30],[46,30]]]}""", "swapped"),
                 Feature("null", "nothing")),
-            LayerKind.Areas);
+            Shape.Areas);
 
         Assert.Equal("fine", Assert.Single(result.Features).Properties["name"]);
         Assert.Equal([2, 3, 4], result.Rejected.Select(r => r.Index));
@@ -43,7 +43,7 @@ public sealed class LayerImportTests
     [Fact]
     public void A_file_that_is_not_GeoJSON_is_refused_as_a_whole()
     {
-        var refused = Assert.Throws<InvalidDataException>(() => LayerImport.Read("{\"type\": \"FeatureCollection\", \"features\": [", LayerKind.Line));
+        var refused = Assert.Throws<InvalidDataException>(() => LayerImport.Read("{\"type\": \"FeatureCollection\", \"features\": [", Shape.Line));
 
         Assert.StartsWith("Not a GeoJSON feature collection", refused.Message, StringComparison.Ordinal);
     }
@@ -52,9 +52,9 @@ public sealed class LayerImportTests
     public void The_shipped_oblasts_make_a_round_trip_through_GeoJSON_unchanged()
     {
         var text = File.ReadAllText(Path.Combine(GeoJsonLayer.ShippedFolder, "ukraine-oblasts.geojson"));
-        var first = LayerImport.Read(text, LayerKind.Areas);
+        var first = LayerImport.Read(text, Shape.Areas);
 
-        var again = LayerImport.Read(LayerImport.Write(first.Features.Select(f => (f.Geometry, f.Properties))), LayerKind.Areas);
+        var again = LayerImport.Read(LayerImport.Write(first.Features.Select(f => (f.Geometry, f.Properties))), Shape.Areas);
 
         Assert.Equal(25, first.Features.Count + first.Rejected.Count);
         Assert.Equal(first.Features.Select(f => f.Properties["iso3166_2"]), again.Features.Select(f => f.Properties["iso3166_2"]));

@@ -104,7 +104,11 @@ public sealed class ReleasabilityStorageTests
         Assert.True(verification.Intact, verification.Problem);
         Assert.Equal(entries.Count, verification.Entries);
         Assert.Equal("demo.loaded", entries[0].Action);
-        Assert.Equal(entries.Count - 1, entries.Count(e => e.Action == "pledge.created"));
+        Assert.Equal(34, entries.Count(e => e.Action == "pledge.created"));
+        Assert.Equal(6, entries.Count(e => e.Action == "layer.imported"));
+        Assert.Equal(5, entries.Count(e => e.Action == "agreement.recorded"));
+        Assert.Equal(6, entries.Count(e => e.Action == "agreement.status-changed"));
+        Assert.Equal(entries.Count - 1, entries.Count(e => e.Action is "pledge.created" or "layer.imported" or "agreement.recorded" or "agreement.status-changed"));
         Expect.All(entries.Where(e => e.Action == "pledge.created"), e => Assert.NotNull(e.AfterHash));
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i).Reverse(), entries.Select(e => e.Seq));
     }

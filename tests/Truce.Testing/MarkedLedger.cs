@@ -1,3 +1,4 @@
+using Truce.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Commitments;
 using Truce.Core.Security;

@@ -72,14 +72,3 @@ public sealed class ConditionInput
 
     public string? Note { get; set; }
 }
-
-public sealed class CitationInput
-{
-    public string? Url { get; set; }
-
-    public string? Publisher { get; set; }
-
-    public DateOnly? Date { get; set; }
-
-    public string? Quote { get; set; }
-}

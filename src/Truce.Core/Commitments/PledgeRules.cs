@@ -12,7 +12,6 @@ public static class PledgeRules
     public const int MaxTitle = 200;
     public const int MaxText = 1000;
     public const int MaxReadinessDays = 3650;
-    public const int MaxUrl = 2000;
 
     /// <summary>The field names that may be marked illustrative.</summary>
     public static readonly IReadOnlySet<string> IllustrativeFields = new HashSet<string>(StringComparer.Ordinal)
@@ -216,36 +215,7 @@ public static class PledgeRules
             }
         }
 
-        var sources = new List<Citation>();
-        if (input.Sources is not { Count: > 0 })
-        {
-            errors.Add("sources", "At least one source is required: where the pledge was announced or submitted.");
-        }
-        else if (TextRules.CheckList(input.Sources, errors, "sources"))
-        {
-            for (var i = 0; i < input.Sources.Count; i++)
-            {
-                if (input.Sources[i] is not { } s)
-                {
-                    continue;
-                }
-
-                if (s.Url?.Length > MaxUrl || !Uri.TryCreate(s.Url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                {
-                    errors.Add($"sources[{i}].url", $"Expected an absolute http(s) address of at most {MaxUrl} characters; got '{Shown(s.Url)}'.");
-                    continue;
-                }
-
-                if (s.Date is { } date)
-                {
-                    DomainLimits.CheckDate(date, errors, $"sources[{i}].date");
-                }
-
-                var publisher = TextRules.Read(s.Publisher, MaxTitle, errors, $"sources[{i}].publisher");
-                var quote = TextRules.Read(s.Quote, MaxText, errors, $"sources[{i}].quote", multiline: true);
-                sources.Add(new Citation { Url = uri.ToString(), Publisher = publisher, Date = s.Date, Quote = quote });
-            }
-        }
+        var sources = CitationRules.Read(input.Sources, errors, "sources", required: "where the pledge was announced or submitted");
 
         var confidence = Confidence.Medium;
         if (!string.IsNullOrWhiteSpace(input.Confidence) && !Kebab.TryParse(input.Confidence, out confidence))

@@ -14,3 +14,15 @@ public sealed class Citation
 
     public string? Quote { get; set; }
 }
+
+/// <summary>A source as a client sends it; <see cref="CitationRules"/> checks it.</summary>
+public sealed class CitationInput
+{
+    public string? Url { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public string? Quote { get; set; }
+}

@@ -16,6 +16,9 @@ public sealed record AllowedRoles(string Who, params Role[] Roles)
     /// <summary>Changing a mission's requirements and saving scenarios.</summary>
     public static readonly AllowedRoles EditPlanning = new("planners and admins", Role.Admin, Role.Planner);
 
+    /// <summary>Recording agreements, moving them through their lifecycle, importing geography layers.</summary>
+    public static readonly AllowedRoles EditAgreements = new("analysts and admins", Role.Admin, Role.Analyst);
+
     /// <summary>Accounts, tokens, the audit trail, the demo data.</summary>
     public static readonly AllowedRoles Administer = new("admins", Role.Admin);
 

@@ -47,6 +47,9 @@ public sealed class Marking
         Owner = level == MarkingLevel.National ? owner : null,
     };
 
+    /// <summary>The same marking as a new instance, for a record that takes its marking from another (a provision from its agreement).</summary>
+    public Marking Copy() => new() { Level = Level, RelToList = RelToList, Owner = Owner };
+
     public bool SameAs(Marking other) => Level == other.Level && RelToList == other.RelToList && Owner == other.Owner;
 
     /// <summary>As people write it: PUBLIC, COALITION, REL TO GBR, FRA, NATIONAL GBR.</summary>

@@ -1,6 +1,6 @@
 namespace Truce.Core.Security;
 
-/// <summary>What a person may do. Later capabilities add monitor and analyst.</summary>
+/// <summary>What a person may do. Later capabilities add monitor.</summary>
 public enum Role
 {
     /// <summary>Reads everything they may see; changes nothing.</summary>
@@ -14,4 +14,7 @@ public enum Role
 
     /// <summary>Everything, including users and tokens.</summary>
     Admin,
+
+    /// <summary>Records agreements and the geography they act on (layers, lines, areas); reads everything they may see.</summary>
+    Analyst,
 }

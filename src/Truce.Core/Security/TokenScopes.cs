@@ -9,10 +9,11 @@ public static class TokenScopes
     public const string Read = "read";
     public const string WritePledges = "pledges:write";
     public const string WritePlanning = "planning:write";
+    public const string WriteAgreements = "agreements:write";
     public const string Ingest = "ingest";
 
     /// <summary>What a cookie (a person at a browser) carries: everything the role allows.</summary>
     public const string All = "*";
 
-    public static readonly IReadOnlyList<string> Known = [Read, WritePledges, WritePlanning, Ingest];
+    public static readonly IReadOnlyList<string> Known = [Read, WritePledges, WritePlanning, WriteAgreements, Ingest];
 }

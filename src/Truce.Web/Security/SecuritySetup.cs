@@ -25,6 +25,7 @@ public static class SecuritySetup
     // Each write policy is named after the token scope it needs.
     public const string EditPledges = TokenScopes.WritePledges;
     public const string EditPlanning = TokenScopes.WritePlanning;
+    public const string EditAgreements = TokenScopes.WriteAgreements;
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
@@ -95,6 +96,9 @@ public static class SecuritySetup
             .AddPolicy(EditPlanning, p => p
                 .RequireRole(RoleNames(AllowedRoles.EditPlanning))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WritePlanning)))
+            .AddPolicy(EditAgreements, p => p
+                .RequireRole(RoleNames(AllowedRoles.EditAgreements))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteAgreements)))
             .AddPolicy(Admin, p => p.RequireRole(RoleNames(AllowedRoles.Administer)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();

@@ -77,6 +77,8 @@ public sealed class Program
         api.MapCoalitionApi();                // /api/v1/actors, members, meetings
         api.MapCommitmentsApi();              // /api/v1/pledges
         api.MapPlanningApi();                 // /api/v1/planning: catalogue, missions, scenarios, plans
+        api.MapGeographyApi();                // /api/v1/geography: layer versions, features, placement, zones
+        api.MapAgreementsApi();               // /api/v1/agreements: parties, provisions, lifecycle
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: a folder per module, sign-in and sign-out

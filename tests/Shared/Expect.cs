@@ -20,6 +20,13 @@ internal static class Expect
         return outcome;
     }
 
+    /// <summary>The outcome is invalid; its errors by field.</summary>
+    public static IDictionary<string, string> Invalid<T>(Outcome<T> outcome)
+    {
+        Assert.True(outcome.Kind == OutcomeKind.Invalid, $"Expected invalid, got {outcome.Kind}: {outcome.Message}");
+        return outcome.Errors!.ToDictionary().ToDictionary(e => e.Key, e => string.Join(" ", e.Value), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Every item holds <paramref name="check"/>, and there is at least one: a check over nothing passes
     /// vacuously and proves nothing (the tests may not call <c>Assert.All</c> directly).

@@ -30,15 +30,17 @@ public static class TemplateDatabase
         ["liaison-gbr"] = (Role.Liaison, "GBR"),
         ["liaison-fra"] = (Role.Liaison, "FRA"),
         ["viewer"] = (Role.Viewer, null),
+        ["analyst"] = (Role.Analyst, null),
     };
 
     /// <summary>The sets of scopes each account has a token for; the first is every scope a test needs.</summary>
     public static readonly IReadOnlyList<string[]> ScopeSets =
     [
-        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning],
+        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements],
         [TokenScopes.Read],
         [TokenScopes.Read, TokenScopes.WritePledges],
         [TokenScopes.Read, TokenScopes.WritePlanning],
+        [TokenScopes.Read, TokenScopes.WriteAgreements],
         [TokenScopes.Ingest],
     ];
 

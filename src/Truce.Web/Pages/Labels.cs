@@ -16,6 +16,11 @@ public static class Labels
         ["in-person"] = "In person",
         ["military-aid"] = "Military aid",
         ["air-defence"] = "Air defence",
+        ["in-force"] = "In force",
+        ["accepted-with-conditions"] = "Accepted with conditions",
+        ["accepted-in-principle"] = "Accepted in principle",
+        ["partial-energy"] = "Partial: energy infrastructure",
+        ["partial-maritime"] = "Partial: maritime",
     };
 
     public static string Of(string? kebab)
@@ -57,6 +62,11 @@ public static class Labels
         $"{currency} {amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", CultureInfo.InvariantCulture)}";
 
     public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Instant(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>The style of a marking written as people write it (PUBLIC, REL TO GBR, FRA): marking-public, marking-rel-to.</summary>
+    public static string MarkingClass(string marking) => "marking-" + (marking.StartsWith("REL TO", StringComparison.Ordinal) ? "rel-to" : marking.Split(' ')[0].ToLowerInvariant());
 
     public static string Instant(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,18 @@ const files = [
   ['node_modules/chart.js/dist/chart.umd.min.js', '../wwwroot/lib/chart.js/chart.umd.min.js'],
   ['node_modules/chart.js/dist/chart.umd.min.js.map', '../wwwroot/lib/chart.js/chart.umd.min.js.map'],
   ['node_modules/chart.js/LICENSE.md', '../wwwroot/lib/chart.js/LICENSE.md'],
+  ['node_modules/leaflet/dist/leaflet.js', '../wwwroot/lib/leaflet/leaflet.js'],
+  ['node_modules/leaflet/dist/leaflet.css', '../wwwroot/lib/leaflet/leaflet.css'],
+  ['node_modules/leaflet/dist/images', '../wwwroot/lib/leaflet/images'],
+  ['node_modules/leaflet/LICENSE', '../wwwroot/lib/leaflet/LICENSE'],
+  ['node_modules/topojson-client/dist/topojson-client.min.js', '../wwwroot/lib/topojson-client/topojson-client.min.js'],
+  ['node_modules/topojson-client/LICENSE', '../wwwroot/lib/topojson-client/LICENSE'],
+  // The offline basemap: Natural Earth's countries at 1:50m, as TopoJSON (public domain; world-atlas is ISC).
+  ['node_modules/world-atlas/countries-50m.json', '../wwwroot/lib/world-atlas/countries-50m.json'],
+  ['node_modules/world-atlas/LICENSE', '../wwwroot/lib/world-atlas/LICENSE'],
 ];
 
 for (const [from, to] of files) {
   mkdirSync(to.substring(0, to.lastIndexOf('/')), { recursive: true });
-  cpSync(from, to);
+  cpSync(from, to, { recursive: true });
 }

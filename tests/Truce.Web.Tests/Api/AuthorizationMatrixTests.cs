@@ -30,6 +30,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         /// <summary>Admin or planner; a token needs read and planning:write.</summary>
         WritePlanning,
 
+        /// <summary>Admin or analyst; a token needs read and agreements:write.</summary>
+        WriteAgreements,
+
         /// <summary>Admins only; a token needs read.</summary>
         Admin,
     }
@@ -64,12 +67,26 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["POST /api/v1/planning/scenarios"] = (Rule.WritePlanning, "/api/v1/planning/scenarios"),
         ["POST /api/v1/planning/plans"] = (Rule.Read, "/api/v1/planning/plans"),
         ["POST /api/v1/planning/compare"] = (Rule.Read, "/api/v1/planning/compare"),
+        ["GET /api/v1/geography/layers"] = (Rule.Read, "/api/v1/geography/layers"),
+        ["GET /api/v1/geography/layers/{id:int}"] = (Rule.Read, "/api/v1/geography/layers/1"),
+        ["GET /api/v1/geography/layers/{id:int}/features"] = (Rule.Read, "/api/v1/geography/layers/3/features?bbox=37,47,39,49"),
+        ["POST /api/v1/geography/layers"] = (Rule.WriteAgreements, "/api/v1/geography/layers"),
+        ["GET /api/v1/geography/in-force"] = (Rule.Read, "/api/v1/geography/in-force?at=2015-03-01"),
+        ["GET /api/v1/geography/place"] = (Rule.Read, "/api/v1/geography/place?lat=48.7&lon=37.6&at=2025-03-20"),
+        ["GET /api/v1/geography/zones"] = (Rule.Read, "/api/v1/geography/zones?at=2015-03-01"),
+        ["GET /api/v1/agreements"] = (Rule.Read, "/api/v1/agreements"),
+        ["GET /api/v1/agreements/{key}"] = (Rule.Read, "/api/v1/agreements/minsk-ii"),
+        ["GET /api/v1/agreements/{key}/provisions/{number:int}/zones"] = (Rule.Read, "/api/v1/agreements/minsk-ii/provisions/2/zones"),
+        ["POST /api/v1/agreements"] = (Rule.WriteAgreements, "/api/v1/agreements"),
+        ["POST /api/v1/agreements/{key}/status"] = (Rule.WriteAgreements, "/api/v1/agreements/jeddah-interim-ceasefire/status"),
+        ["PUT /api/v1/agreements/{key}/parties/{actor}"] = (Rule.WriteAgreements, "/api/v1/agreements/jeddah-interim-ceasefire/parties/RUS"),
         ["GET /api/v1/audit"] = (Rule.Admin, "/api/v1/audit?limit=5"),
         ["GET /api/v1/audit/verify"] = (Rule.Admin, "/api/v1/audit/verify"),
         ["PAGE /"] = (Rule.Read, "/"),
         ["PAGE /Index"] = (Rule.Read, "/Index"),
         ["PAGE /NotBuilt"] = (Rule.Read, "/NotBuilt"),
         ["PAGE /agreements"] = (Rule.Read, "/agreements"),
+        ["PAGE /agreements/{key}"] = (Rule.Read, "/agreements/minsk-ii"),
         ["PAGE /geography"] = (Rule.Read, "/geography"),
         ["PAGE /monitoring"] = (Rule.Read, "/monitoring"),
         ["PAGE /verification"] = (Rule.Read, "/verification"),
@@ -154,6 +171,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             Rule.Read => Has(TokenScopes.Read),
             Rule.WritePledges => role is Role.Admin or Role.Planner or Role.Liaison && Has(TokenScopes.Read) && Has(TokenScopes.WritePledges),
             Rule.WritePlanning => role is Role.Admin or Role.Planner && Has(TokenScopes.Read) && Has(TokenScopes.WritePlanning),
+            Rule.WriteAgreements => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAgreements),
             _ => role == Role.Admin && Has(TokenScopes.Read),
         };
     }

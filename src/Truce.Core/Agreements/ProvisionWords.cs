@@ -16,7 +16,9 @@ public static class ProvisionWords
         switch (p.Kind)
         {
             case ProvisionKind.Cessation:
-                var domains = p.Domains.Count is 0 or 3 ? "on land, at sea and in the air" : Join(p.Domains.Select(d => d switch
+                // Distinct: a domain listed twice must not make three and so read as all of them.
+                var listed = p.Domains.Distinct().ToList();
+                var domains = listed.Count is 0 or 3 ? "on land, at sea and in the air" : Join(listed.Select(d => d switch
                 {
                     Domain.Land => "on land",
                     Domain.Sea => "at sea",

@@ -66,23 +66,24 @@ public sealed partial class GeoLayers(TruceDb db, TimeProvider clock, AuditTrail
         var licence = TextRules.Read(upload.Licence, 300, errors, "licence");
         var marking = await MarkingChecks.ReadAsync(db, upload.Marking, writer.MemberCode ?? string.Empty, writer, errors, ct);
 
-        LayerImportResult? read = null;
-        if (!errors.Has("kind"))
-        {
-            read = ReadFeatures(geoJson, kind, errors);
-        }
-
-        if (errors.IsEmpty && key is not null)
+        // A layer keeps its kind from version to version, and each date is taken once.
+        if (key is not null && !errors.Has("key") && !errors.Has("kind") && upload.ValidFrom is not null)
         {
             var earlier = await db.LayerVersions.AsNoTracking().Where(v => v.Key == key).Select(v => new { v.Kind, v.ValidFrom }).ToListAsync(ct);
             if (earlier.Find(v => v.Kind != kind) is { } other)
             {
                 errors.Add("kind", $"The layer {key} holds {Kebab.Of(other.Kind)}; a version of it cannot hold {Kebab.Of(kind)}.");
             }
-            else if (earlier.Exists(v => v.ValidFrom == validFrom))
+            else if (errors.IsEmpty && earlier.Exists(v => v.ValidFrom == validFrom))
             {
                 return Outcome.Conflict($"The layer {key} already has a version valid from {validFrom:yyyy-MM-dd}; give the new one its own date.");
             }
+        }
+
+        LayerImportResult? read = null;
+        if (!errors.Has("kind"))
+        {
+            read = ReadFeatures(geoJson, kind, errors);
         }
 
         if (!errors.IsEmpty)

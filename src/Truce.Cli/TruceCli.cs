@@ -79,6 +79,7 @@ public static class TruceCli
             SecurityCommands.Audit(output, error),
             PlanningCommands.Plan(output, error),
             GeographyCommands.Geo(output, error),
+            AgreementsCommands.Agreements(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

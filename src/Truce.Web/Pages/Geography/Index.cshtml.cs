@@ -127,6 +127,7 @@ public sealed class GeographyModel(GeoLayers layers, AgreementBook agreements, T
         {
             At = AtText,
             Zones = zones,
+            Provision,
             Layers = InForce.Select(v => new { v.Id, v.Key, v.Kind, v.Title, v.Licence, On = v.Kind != Kebab.Of(LayerKind.Raions) }).ToList(),
         };
     }

@@ -65,13 +65,16 @@
 
     const zones = await json(data.zones);
     const zoneLayer = L.geoJSON(zones, {
-      style: (feature) => ({ color: '#7b2cbf', weight: 1, fillColor: '#7b2cbf', fillOpacity: 0.1 }),
+      style: () => ({ color: '#7b2cbf', weight: 1, fillColor: '#7b2cbf', fillOpacity: 0.1 }),
       onEachFeature: (feature, shape) => {
         const p = feature.properties;
         shape.bindTooltip(p.weaponClass ? `${p.actor}: ${p.weaponClass.replaceAll('-', ' ')}, ${p.distanceKm} km` : p.name, { sticky: true });
       },
     }).addTo(map);
     control.addOverlay(zoneLayer, 'Zones of the provisions');
+    if (data.provision && zones.features.length > 0) {
+      map.fitBounds(zoneLayer.getBounds(), { padding: [20, 20] });
+    }
     said('zones', zones.features.length);
   } catch (error) {
     element.dataset.error = String(error);

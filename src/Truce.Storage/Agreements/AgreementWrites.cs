@@ -64,6 +64,7 @@ public sealed class AgreementWrites(TruceDb db, TimeProvider clock, AuditTrail a
     /// <summary>Moves the agreement through its lifecycle, or says why it may not move.</summary>
     public async Task<Outcome<AgreementSummary>> MoveAsync(Principal writer, string key, ExpectedVersion expected, StatusChangeInput input, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(writer);
         var loaded = await LoadForWriteAsync(writer, key, expected, ct);
         if (!loaded.IsDone)
         {
@@ -105,6 +106,7 @@ public sealed class AgreementWrites(TruceDb db, TimeProvider clock, AuditTrail a
     /// <summary>Records where one party stands now (a party accepting later, or withdrawing its acceptance).</summary>
     public async Task<Outcome<AgreementSummary>> SetAcceptanceAsync(Principal writer, string key, ExpectedVersion expected, PartyInput input, CancellationToken ct = default)
     {
+        using var reading = db.ReadAs(writer);
         var loaded = await LoadForWriteAsync(writer, key, expected, ct);
         if (!loaded.IsDone)
         {

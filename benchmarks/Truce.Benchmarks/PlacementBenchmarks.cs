@@ -18,6 +18,8 @@ public class PlacementBenchmarks
     private Placer _placer = null!;
     private (double Lat, double Lon)[] _points = null!;
     private List<(string Code, Geometry Area)> _raions = null!;
+    private Placer _withZones = null!;
+    private List<(double Lon, double Lat)> _line = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -43,10 +45,23 @@ public class PlacementBenchmarks
             }
         }
 
-        _placer.Locate(48.7, 37.6); // every tree built before the measured runs
-        foreach (var (lat, lon) in _points.Take(10_000))
+        // The same layers with six withdrawal zones as Minsk II drew them (25, 35 and 70 km on each side of the line).
+        _line = line.Select(c => (c.X, c.Y)).ToList();
+        var folder = GeoJsonLayer.ShippedFolder;
+        _withZones = new Placer(
+            GeoJsonLayer.Read(Path.Combine(folder, "ukraine-oblasts.geojson")).Select(f => (f.Properties["iso3166_2"]!, f.Geometry)),
+            _raions,
+            GeoJsonLayer.Read(Path.Combine(folder, "control-area-2025-03-illustrative.geojson")).Select(f => f.Geometry),
+            GeoJsonLayer.Read(Path.Combine(folder, "line-of-contact-2025-03-illustrative.geojson")).Select(f => f.Geometry),
+            DrawZones());
+
+        foreach (var placer in new[] { _placer, _withZones })
         {
-            _placer.Locate(lat, lon);
+            placer.Locate(48.7, 37.6); // every tree built before the measured runs
+            foreach (var (lat, lon) in _points.Take(10_000))
+            {
+                placer.Locate(lat, lon);
+            }
         }
     }
 
@@ -62,6 +77,24 @@ public class PlacementBenchmarks
 
         return sum;
     }
+
+    [Benchmark(Description = "place a point, and test it against six one-sided withdrawal zones", OperationsPerInvoke = Points)]
+    public int PlaceWithZones()
+    {
+        var zones = 0;
+        foreach (var (lat, lon) in _points)
+        {
+            zones += _withZones.Locate(lat, lon).Zones.Count;
+        }
+
+        return zones;
+    }
+
+    [Benchmark(Description = "draw six one-sided zones (25, 35, 70 km each side) of the line of March 2025")]
+    public int DrawSixZones() => DrawZones().Sum(z => z.Area.NumPoints);
+
+    private List<(string Name, Geometry Area)> DrawZones() =>
+        [.. new[] { 25.0, 35, 70 }.SelectMany(km => new[] { LineSide.Left, LineSide.Right }.Select(side => ($"{side}-{km}", Zones.OneSide(_line, km * 1000, side))))];
 
     [Benchmark(Description = "build the raion layer's index (126 raions, every area's own index included)")]
     public int BuildRaionIndex()

@@ -113,7 +113,16 @@ public sealed class Placer
         if (_zoneNames.Length > 0)
         {
             var found = _zones.LocateAll(lon, lat);
-            zones = found.Count == 0 ? [] : found.Order().Select(i => _zoneNames[i]).ToList();
+            if (found.Count > 0)
+            {
+                var names = new string[found.Count];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    names[i] = _zoneNames[found[i]];
+                }
+
+                zones = names;
+            }
         }
 
         var sector = _sectors.Count == 0 ? null : _sectors.Locate(lon, lat);

@@ -24,7 +24,6 @@ public sealed class AreaIndex<TKey>
         }
 
         _tree.Insert(area.EnvelopeInternal, new Entry(key, new IndexedPointInAreaLocator(area), _count++));
-        Extent.ExpandToInclude(area.EnvelopeInternal);
         return this;
     }
 
@@ -36,29 +35,6 @@ public sealed class AreaIndex<TKey>
         var visitor = new Finder(new Coordinate(lon, lat));
         _tree.Query(new Envelope(visitor.Point), visitor);
         return visitor.Found is null ? default : visitor.Found.Key;
-    }
-
-    /// <summary>The envelope of every area added: a point outside it is in none.</summary>
-    public Envelope Extent { get; } = new();
-
-    /// <summary>Every area holding the point (inside or on its border), in the order they were added; for zones, which overlap.</summary>
-    public List<TKey> LocateAll(double lon, double lat)
-    {
-        var found = new List<TKey>();
-        if (!Extent.Contains(lon, lat))
-        {
-            return found;
-        }
-
-        var visitor = new Collector(new Coordinate(lon, lat));
-        _tree.Query(new Envelope(visitor.Point), visitor);
-        visitor.Found.Sort((a, b) => a.Order.CompareTo(b.Order));
-        foreach (var entry in visitor.Found)
-        {
-            found.Add(entry.Key);
-        }
-
-        return found;
     }
 
     private sealed record Entry(TKey Key, IPointOnGeometryLocator Locator, int Order);
@@ -75,21 +51,6 @@ public sealed class AreaIndex<TKey>
             if ((Found is null || item.Order < Found.Order) && item.Locator.Locate(Point) != Location.Exterior)
             {
                 Found = item;
-            }
-        }
-    }
-
-    private sealed class Collector(Coordinate point) : NetTopologySuite.Index.IItemVisitor<Entry>
-    {
-        public Coordinate Point { get; } = point;
-
-        public List<Entry> Found { get; } = [];
-
-        public void VisitItem(Entry item)
-        {
-            if (item.Locator.Locate(Point) != Location.Exterior)
-            {
-                Found.Add(item);
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed class Placer
     private readonly AreaIndex<string> _raions = new();
     private readonly AreaIndex<string>? _controlled;
     private readonly GeodesicLine[] _lines;
-    private readonly AreaIndex<int> _zones = new();
+    private readonly ZoneSet _zones;
     private readonly AreaIndex<string> _sectors = new();
     private readonly string[] _zoneNames;
 
@@ -71,15 +71,22 @@ public sealed class Placer
 
         _lines = lines.SelectMany(Parts).Select(part => new GeodesicLine(part)).ToArray();
         var names = new List<string>();
+        var areas = new List<Geometry>();
         foreach (var (name, area) in zones ?? [])
         {
             if (!area.IsEmpty)
             {
-                _zones.Add(names.Count, area);
+                if (area is not (Polygon or MultiPolygon))
+                {
+                    throw new ArgumentException($"A zone is a polygon or a multipolygon; {name} is a {area.GeometryType}.", nameof(zones));
+                }
+
+                areas.Add(area);
                 names.Add(name);
             }
         }
 
+        _zones = new ZoneSet(areas);
         _zoneNames = [.. names];
     }
 
@@ -112,7 +119,7 @@ public sealed class Placer
         IReadOnlyList<string> zones = [];
         if (_zoneNames.Length > 0)
         {
-            var found = _zones.LocateAll(lon, lat);
+            var found = _zones.Locate(lon, lat);
             if (found.Count > 0)
             {
                 var names = new string[found.Count];

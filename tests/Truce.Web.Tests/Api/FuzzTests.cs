@@ -34,6 +34,26 @@ public sealed class FuzzTests(TruceApp app) : IClassFixture<TruceApp>
         ["CompareRequest"] = """
             {"mission":"reassurance-force","timeLimitSeconds":0.2,"scenarios":[{"without":["us-backstop"]}]}
             """,
+        ["AgreementInput"] = """
+            {"key":"fuzz-agreement","title":"Fuzzed agreement","kind":"full-ceasefire","summary":"s","proposedOn":"2025-03-11","effectiveFrom":"2025-03-12T00:00:00Z",
+             "durationDays":30,"extensionTerms":"e","parties":[{"actor":"UKR","state":"accepted-with-conditions","on":"2025-03-11","conditions":"c"}],
+             "roles":[{"actor":"USA","role":"mediator","note":"n"}],"links":[{"agreement":"minsk-ii","kind":"related"}],
+             "provisions":[{"kind":"weapon-withdrawal","reference":"r","domains":["land"],"areaText":"a","targets":["energy-infrastructure"],
+               "withdrawals":[{"weaponClass":"tanks","description":"tanks","distanceKm":15,"actor":"UKR"}],
+               "baselines":[{"actor":"UKR","layer":"line-of-contact","asOf":"2025-03-15"}],"completeWithinDays":14,"monitor":"osce",
+               "area":{"type":"Polygon","coordinates":[[[36,48],[37,48],[37,49],[36,49],[36,48]]]}}],
+             "sources":[{"url":"https://example.org/a","publisher":"p","date":"2025-03-11","quote":"q"}],"marking":{"level":"coalition","relTo":[]}}
+            """,
+        ["LayerImportRequest"] = """
+            {"key":"fuzz-layer","kind":"sectors","title":"Fuzzed sectors","validFrom":"2025-03-15","source":"s","licence":"l","marking":{"level":"coalition","relTo":[]},
+             "geoJson":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"a"},"geometry":{"type":"Polygon","coordinates":[[[36,48],[37,48],[37,49],[36,49],[36,48]]]}}]}}
+            """,
+        ["PartyInput"] = """
+            {"actor":"RUS","state":"accepted-with-conditions","on":"2025-03-13","conditions":"c"}
+            """,
+        ["StatusChangeInput"] = """
+            {"to":"extended","at":"2025-03-20T00:00:00Z","reason":"r","days":30,"effectiveFrom":"2025-03-12T00:00:00Z"}
+            """,
         ["ReleaseRequest"] = """
             {"version":1,"marking":{"level":"coalition","relTo":[]},"reason":"fuzz"}
             """,

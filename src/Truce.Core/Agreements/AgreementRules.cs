@@ -78,25 +78,13 @@ public static partial class AgreementRules
 
         ReadList(input.Parties, errors, "parties", (p, at) =>
         {
-            var actor = Required(TextRules.Read(p.Actor, TextRules.MaxCode, errors, at + ".actor"), errors, at + ".actor", "the party's actor code");
-            var state = Parse<AcceptanceState>(p.State, errors, at + ".state", required: true);
-            if (p.On is { } on)
+            var party = ReadParty(p, errors, at);
+            if (party.ActorCode.Length > 0 && agreement.Parties.Exists(x => x.ActorCode == party.ActorCode))
             {
-                DomainLimits.CheckDate(on, errors, at + ".on");
+                errors.Add(at + ".actor", $"{party.ActorCode} is already a party.");
             }
 
-            var conditions = TextRules.Read(p.Conditions, MaxText, errors, at + ".conditions", multiline: true);
-            if (state == AcceptanceState.AcceptedWithConditions && conditions is null && !errors.Has(at + ".conditions"))
-            {
-                errors.Add(at + ".conditions", "Required when a party accepts with conditions: the conditions in words.");
-            }
-
-            if (actor is not null && agreement.Parties.Exists(x => x.ActorCode == actor))
-            {
-                errors.Add(at + ".actor", $"{actor} is already a party.");
-            }
-
-            agreement.Parties.Add(new PartyAcceptance { ActorCode = actor ?? string.Empty, State = state, On = p.On, Conditions = conditions });
+            agreement.Parties.Add(party);
         });
         if (input.Parties is not { Count: > 0 })
         {
@@ -126,6 +114,26 @@ public static partial class AgreementRules
         }
 
         return errors.Count > before ? null : agreement;
+    }
+
+    /// <summary>One party's stand, its fields named under <paramref name="at"/> (<c>parties[1]</c>; empty for a party on its own).</summary>
+    public static PartyAcceptance ReadParty(PartyInput p, ValidationErrors errors, string at)
+    {
+        string Field(string name) => at.Length == 0 ? name : $"{at}.{name}";
+        var actor = Required(TextRules.Read(p.Actor, TextRules.MaxCode, errors, Field("actor")), errors, Field("actor"), "the party's actor code");
+        var state = Parse<AcceptanceState>(p.State, errors, Field("state"), required: true);
+        if (p.On is { } on)
+        {
+            DomainLimits.CheckDate(on, errors, Field("on"));
+        }
+
+        var conditions = TextRules.Read(p.Conditions, MaxText, errors, Field("conditions"), multiline: true);
+        if (state == AcceptanceState.AcceptedWithConditions && conditions is null && !errors.Has(Field("conditions")))
+        {
+            errors.Add(Field("conditions"), "Required when a party accepts with conditions: the conditions in words.");
+        }
+
+        return new PartyAcceptance { ActorCode = actor ?? string.Empty, State = state, On = p.On, Conditions = conditions };
     }
 
     private static Provision ReadProvision(ProvisionInput p, string at, int number, ValidationErrors errors, Func<JsonElement, string, ValidationErrors, Geometry?> readArea)

@@ -115,26 +115,11 @@ public sealed class AgreementWrites(TruceDb db, TimeProvider clock, AuditTrail a
 
         var agreement = loaded.Value;
         var errors = new ValidationErrors();
-        var party = agreement.Parties.Find(p => p.ActorCode == input.Actor);
-        if (party is null)
+        var stand = AgreementRules.ReadParty(input, errors, at: string.Empty);
+        var party = agreement.Parties.Find(p => p.ActorCode == stand.ActorCode);
+        if (party is null && !errors.Has("actor"))
         {
             errors.Add("actor", $"'{input.Actor}' is not a party to {agreement.Key}; its parties are {string.Join(", ", agreement.Parties.Select(p => p.ActorCode))}.");
-        }
-
-        if (!Kebab.TryParse(input.State, out AcceptanceState state))
-        {
-            errors.Add("state", $"'{input.State}' is not valid; expected one of {Kebab.Choices<AcceptanceState>()}.");
-        }
-
-        if (input.On is { } on)
-        {
-            DomainLimits.CheckDate(on, errors, "on");
-        }
-
-        var conditions = TextRules.Read(input.Conditions, AgreementRules.MaxText, errors, "conditions", multiline: true);
-        if (state == AcceptanceState.AcceptedWithConditions && conditions is null && !errors.Has("conditions"))
-        {
-            errors.Add("conditions", "Required when a party accepts with conditions: the conditions in words.");
         }
 
         if (!errors.IsEmpty)
@@ -144,11 +129,9 @@ public sealed class AgreementWrites(TruceDb db, TimeProvider clock, AuditTrail a
         }
 
         var before = Kebab.Of(party!.State);
-        party.State = state;
-        party.On = input.On;
-        party.Conditions = conditions;
+        (party.State, party.On, party.Conditions) = (stand.State, stand.On, stand.Conditions);
         agreement.Version++;
-        audit.Append(writer, "agreement.acceptance-changed", $"agreement/{agreement.Key}", detail: $"{party.ActorCode}: {before} → {Kebab.Of(state)}{(conditions is null ? string.Empty : $" ({conditions})")}");
+        audit.Append(writer, "agreement.acceptance-changed", $"agreement/{agreement.Key}", detail: $"{party.ActorCode}: {before} → {Kebab.Of(stand.State)}{(stand.Conditions is null ? string.Empty : $" ({stand.Conditions})")}");
         return await SaveAsync(agreement, expected, ct);
     }
 

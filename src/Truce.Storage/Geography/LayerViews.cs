@@ -23,7 +23,10 @@ public sealed record LayerVersionView(
         v.Id, v.Key, Kebab.Of(v.Kind), v.Title, v.ValidFrom, until, v.Source, v.Licence, v.FeatureCount, v.Repairs, v.ImportedAtUtc, v.ImportedBy, v.Marking.ToString());
 }
 
-/// <summary>A new layer version as an analyst sends it: what it is and from when it holds; the GeoJSON comes beside it.</summary>
+/// <summary>
+/// A new layer version as an analyst sends it: what it is and from when it holds. The API sends the GeoJSON
+/// in it (<see cref="GeoJson"/>); the page, the CLI and the demo data send a file's text beside it.
+/// </summary>
 public sealed class LayerUpload
 {
     public string? Key { get; set; }
@@ -39,4 +42,7 @@ public sealed class LayerUpload
     public string? Licence { get; set; }
 
     public Core.Security.MarkingInput? Marking { get; set; }
+
+    /// <summary>A GeoJSON FeatureCollection in WGS 84 (longitude, latitude), when sent in the request.</summary>
+    public System.Text.Json.JsonElement? GeoJson { get; set; }
 }

@@ -26,33 +26,12 @@ public static class GeographyApi
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResults.MediaType);
         geo.MapPost("/layers", Import).RequireAuthorization(SecuritySetup.EditAgreements)
             .WithSummary("Import a layer version: its key, kind, title and valid-from date, and a GeoJSON FeatureCollection. Invalid geometry is repaired and said, or the version refused with each bad feature named.")
-            .Accepts<LayerImportRequest>("application/json");
+            .Accepts<LayerUpload>("application/json");
         geo.MapGet("/in-force", InForce).WithSummary("For each layer, the version that holds at an instant or on a date (at=2015-02-15; a date means 00:00 UTC).");
         geo.MapGet("/place", Place).WithSummary("Where a point is at a time: oblast, raion, sector, side, distance to the line of contact, and the zones of the provisions in force.");
         geo.MapGet("/zones", Zones).WithSummary("The zones of the provisions in force at a time, as GeoJSON.")
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonResults.MediaType);
         return api;
-    }
-
-    /// <summary>A layer version to import: what it is, and its features.</summary>
-    public sealed class LayerImportRequest
-    {
-        public string? Key { get; set; }
-
-        public string? Kind { get; set; }
-
-        public string? Title { get; set; }
-
-        public DateOnly? ValidFrom { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Licence { get; set; }
-
-        public MarkingInput? Marking { get; set; }
-
-        /// <summary>A GeoJSON FeatureCollection in WGS 84 (longitude, latitude).</summary>
-        public System.Text.Json.JsonElement? GeoJson { get; set; }
     }
 
     private static async Task<Ok<IReadOnlyList<LayerVersionView>>> Versions(GeoLayers layers, ClaimsPrincipal user, string? key, CancellationToken ct) =>
@@ -78,18 +57,16 @@ public static class GeographyApi
 
     private static async Task<Results<Created<LayerVersionView>, ProblemHttpResult, ValidationProblem>> Import(GeoLayers layers, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<LayerImportRequest>(context.Request);
+        var body = await JsonBody.ReadAsync<LayerUpload>(context.Request);
         if (!body.IsDone)
         {
             return body.AsRefusal().As<LayerVersionView>().Http(v => TypedResults.Created($"/api/v1/geography/layers/{v.Id}", v));
         }
 
-        var request = body.Value;
-        var upload = new LayerUpload { Key = request.Key, Kind = request.Kind, Title = request.Title, ValidFrom = request.ValidFrom, Source = request.Source, Licence = request.Licence, Marking = request.Marking };
-        var json = request.GeoJson is { ValueKind: System.Text.Json.JsonValueKind.Object } g ? g.GetRawText() : null;
+        var json = body.Value.GeoJson is { ValueKind: System.Text.Json.JsonValueKind.Object } g ? g.GetRawText() : null;
         var outcome = json is null
             ? Outcome.Invalid("geoJson", "Required: a GeoJSON FeatureCollection ({\"type\": \"FeatureCollection\", \"features\": [...]}).")
-            : await layers.ImportAsync(user.ToPrincipal(), upload, json, ct);
+            : await layers.ImportAsync(user.ToPrincipal(), body.Value, json, ct);
         return outcome.Http(v => TypedResults.Created($"/api/v1/geography/layers/{v.Id}", v));
     }
 

@@ -44,7 +44,7 @@ public sealed class FuzzTests(TruceApp app) : IClassFixture<TruceApp>
                "area":{"type":"Polygon","coordinates":[[[36,48],[37,48],[37,49],[36,49],[36,48]]]}}],
              "sources":[{"url":"https://example.org/a","publisher":"p","date":"2025-03-11","quote":"q"}],"marking":{"level":"coalition","relTo":[]}}
             """,
-        ["LayerImportRequest"] = """
+        ["LayerUpload"] = """
             {"key":"fuzz-layer","kind":"sectors","title":"Fuzzed sectors","validFrom":"2025-03-15","source":"s","licence":"l","marking":{"level":"coalition","relTo":[]},
              "geoJson":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"a"},"geometry":{"type":"Polygon","coordinates":[[[36,48],[37,48],[37,49],[36,49],[36,48]]]}}]}}
             """,

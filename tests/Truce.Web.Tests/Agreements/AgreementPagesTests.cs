@@ -88,4 +88,30 @@ public sealed class AgreementPagesTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Contains("Imported Sectors uploaded: 1 features, valid from 1 May 2025", done.QuerySelector("#upload-done")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("page-sectors", done.QuerySelector("#layer-versions")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_analyst_records_a_move_on_the_page_and_a_forbidden_one_is_refused_with_its_reason()
+    {
+        var client = await app.SignedIn("analyst");
+        var page = await Open(client, "/agreements/black-sea-arrangement");
+        var token = page.QuerySelector("#move-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = page.QuerySelector("#move-form input[name=version]")!.GetAttribute("value")!;
+
+        async Task<HttpResponseMessage> Move(string to, string reason) => await client.PostAsync(
+            "/agreements/black-sea-arrangement?handler=move",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["version"] = version, ["to"] = to, ["at"] = "2025-05-01", ["reason"] = reason }));
+
+        // Russia accepted only with conditions it set; Ukraine accepted: it could come into force, but not without an instant.
+        var refused = await Move("in-force", "Both sides agreed");
+        var shown = Parser.ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("effectiveFrom: Required: the instant it takes effect.", shown.QuerySelector("#change-errors")!.TextContent, StringComparison.Ordinal);
+
+        var lapsed = await Move("lapsed", "Never implemented: the sanctions condition was not met");
+        Assert.Equal(HttpStatusCode.Redirect, lapsed.StatusCode);
+        var after = await Open(client, "/agreements/black-sea-arrangement");
+        Assert.Equal("Lapsed", after.QuerySelector("#agreement-status")!.TextContent);
+        Assert.Contains("Never implemented", after.QuerySelector("#agreement-timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await Open(await app.SignedIn("viewer"), "/agreements/black-sea-arrangement")).QuerySelector("#move-form"));
+    }
 }

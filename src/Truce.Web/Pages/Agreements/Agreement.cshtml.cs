@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Truce.Core.Agreements;
+using Truce.Core.Common;
 using Truce.Core.Security;
 using Truce.Storage.Agreements;
 using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Agreements;
 
-public sealed class AgreementModel(AgreementBook book) : PageModel
+public sealed class AgreementModel(AgreementBook book, AgreementWrites writes) : PageModel
 {
+    /// <summary>Why a move or a party's stand was refused, if it was.</summary>
+    public string? ChangeErrors => ModelState.IsValid ? null : string.Join("; ", new[] { ModelState.PageError(), ModelState.Summary() }.Where(s => !string.IsNullOrEmpty(s)));
+
     public AgreementView Agreement { get; private set; } = null!;
 
     /// <summary>The first whole day (UTC) it was in effect, or the day it was proposed: the date its map opens on.</summary>
@@ -26,6 +31,41 @@ public sealed class AgreementModel(AgreementBook book) : PageModel
 
     /// <summary>The dated events of the agreement in order: proposal, each party's stand, each move of its status, its end by its terms.</summary>
     public IReadOnlyList<(DateTimeOffset At, string What)> Timeline { get; private set; } = [];
+
+    /// <summary>An analyst moves the agreement through its lifecycle; a refusal is shown on the page with its reason.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(string key, int version, string? to, string? at, int? days, string? effectiveFrom, string? reason, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var input = new StatusChangeInput { To = to, At = Instants.Read(at, errors, "at"), Days = days, EffectiveFrom = Instants.Read(effectiveFrom, errors, "effectiveFrom"), Reason = reason };
+        var moved = errors.IsEmpty ? await writes.MoveAsync(User.ToPrincipal(), key, ExpectedVersion.Of(version), input, ct) : Outcome.Invalid(errors);
+        return await AfterChangeAsync(key, moved, ct);
+    }
+
+    /// <summary>An analyst records where a party stands now.</summary>
+    public async Task<IActionResult> OnPostPartyAsync(string key, int version, string? actor, string? state, DateOnly? on, string? conditions, CancellationToken ct)
+    {
+        var changed = await writes.SetAcceptanceAsync(User.ToPrincipal(), key, ExpectedVersion.Of(version), new PartyInput { Actor = actor, State = state, On = on, Conditions = conditions }, ct);
+        return await AfterChangeAsync(key, changed, ct);
+    }
+
+    private async Task<IActionResult> AfterChangeAsync(string key, Outcome<AgreementSummary> outcome, CancellationToken ct)
+    {
+        if (outcome.IsDone)
+        {
+            return Redirect($"/agreements/{Uri.EscapeDataString(key)}");
+        }
+
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        this.Refused(outcome);
+        var status = Response.StatusCode;
+        var page = await OnGetAsync(key, ct);
+        Response.StatusCode = status;
+        return page;
+    }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {

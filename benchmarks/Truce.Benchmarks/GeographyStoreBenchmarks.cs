@@ -93,7 +93,7 @@ public class GeographyStoreBenchmarks
         await using var scope = _services.CreateAsyncScope();
         var s = scope.ServiceProvider;
         var layers = s.GetRequiredService<GeoLayers>();
-        var placements = new Placements(layers, s.GetRequiredService<AgreementBook>(), new ProvisionZones(layers, new GeometryCache<Geometry>(16)), new GeometryCache<Placer>(1));
+        var placements = new Placements(layers, s.GetRequiredService<AgreementBook>(), new ProvisionZones(layers, new GeometryCache<DrawnZone>(16)), new GeometryCache<Placer>(1));
         var (placer, _) = await placements.AtAsync(Reader, new DateTimeOffset(2015, 3, 1, 0, 0, 0, TimeSpan.Zero));
         var zones = placer.Locate(48.1, 37.6).Zones;
         return zones.Count > 0 ? zones[0] : null;

@@ -60,7 +60,7 @@ public static class StorageSetup
         services.AddScoped<AgreementWrites>();
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
-        services.AddSingleton(new GeometryCache<Geometry>(256));
+        services.AddSingleton(new GeometryCache<DrawnZone>(256));
         services.AddSingleton(new GeometryCache<Placer>(8));
 
         // The demo data, loaded by each module's part in one transaction.

@@ -1,0 +1,69 @@
+using Truce.Core.Security;
+
+namespace Truce.Core.Monitoring;
+
+/// <summary>An observation as a feed, a file row or a monitor's form sends it; <see cref="ObservationRules"/> checks it.</summary>
+public sealed class ObservationInput
+{
+    public string? Source { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public DateTimeOffset? ObservedFrom { get; set; }
+
+    /// <summary>The end of the window; the start when left out.</summary>
+    public DateTimeOffset? ObservedTo { get; set; }
+
+    public string? Type { get; set; }
+
+    public int? Count { get; set; }
+
+    public double? Lat { get; set; }
+
+    public double? Lon { get; set; }
+
+    public double? RadiusMetres { get; set; }
+
+    public SectorInput? Sector { get; set; }
+
+    public string? Weapon { get; set; }
+
+    public int? CalibreMm { get; set; }
+
+    public string? Target { get; set; }
+
+    public string? Direction { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public CasualtiesInput? Casualties { get; set; }
+
+    public List<string?>? Attachments { get; set; }
+
+    /// <summary>The Admiralty grading, e.g. "B2".</summary>
+    public string? Grading { get; set; }
+
+    public string? Description { get; set; }
+
+    public MarkingInput? Marking { get; set; }
+}
+
+public sealed class SectorInput
+{
+    public double? FromBearing { get; set; }
+
+    public double? ToBearing { get; set; }
+
+    public double? MinMetres { get; set; }
+
+    public double? MaxMetres { get; set; }
+}
+
+public sealed class CasualtiesInput
+{
+    public int? Best { get; set; }
+
+    public int? Low { get; set; }
+
+    public int? High { get; set; }
+}

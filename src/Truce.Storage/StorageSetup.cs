@@ -9,6 +9,7 @@ using Truce.Storage.Coalition;
 using Truce.Storage.Common;
 using Truce.Storage.Commitments;
 using Truce.Storage.Geography;
+using Truce.Storage.Monitoring;
 using Truce.Storage.Planning;
 using Truce.Storage.Security;
 
@@ -62,6 +63,10 @@ public static class StorageSetup
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));
         services.AddSingleton(new GeometryCache<Placer>(8));
+
+        // Monitoring: observations taken in, placed and judged; read back for the map and lists.
+        services.AddScoped<ObservationIntake>();
+        services.AddScoped<ObservationReads>();
 
         // The demo data, loaded by each module's part in one transaction.
         services.AddScoped<DemoData>();

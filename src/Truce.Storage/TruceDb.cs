@@ -7,6 +7,7 @@ using Truce.Core.Agreements;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Geography;
+using Truce.Core.Monitoring;
 using Truce.Core.Planning;
 using Truce.Core.Security;
 using Truce.Storage.Geography;
@@ -89,6 +90,8 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     public DbSet<LayerVersion> LayerVersions => Set<LayerVersion>();
 
     public DbSet<LayerFeature> LayerFeatures => Set<LayerFeature>();
+
+    public DbSet<Observation> Observations => Set<Observation>();
 
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling

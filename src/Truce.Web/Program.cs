@@ -79,6 +79,7 @@ public sealed class Program
         api.MapPlanningApi();                 // /api/v1/planning: catalogue, missions, scenarios, plans
         api.MapGeographyApi();                // /api/v1/geography: layer versions, features, placement, zones
         api.MapAgreementsApi();               // /api/v1/agreements: parties, provisions, lifecycle
+        api.MapMonitoringApi();               // /api/v1/observations: intake, placed and judged; the map's reads
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: a folder per module, sign-in and sign-out

@@ -31,12 +31,13 @@ public static class TemplateDatabase
         ["liaison-fra"] = (Role.Liaison, "FRA"),
         ["viewer"] = (Role.Viewer, null),
         ["analyst"] = (Role.Analyst, null),
+        ["monitor"] = (Role.Monitor, null),
     };
 
     /// <summary>The sets of scopes each account has a token for; the first is every scope a test needs.</summary>
     public static readonly IReadOnlyList<string[]> ScopeSets =
     [
-        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements],
+        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest],
         [TokenScopes.Read],
         [TokenScopes.Read, TokenScopes.WritePledges],
         [TokenScopes.Read, TokenScopes.WritePlanning],

@@ -89,6 +89,42 @@ public sealed class Observation : IMarked
     public Grading Grading { get; set; } = Grading.Ungraded;
 
     public string? Description { get; set; }
+
+    /// <summary>Whether this is the latest version of the report (older versions are kept, never changed).</summary>
+    public bool IsCurrent { get; set; } = true;
+
+    /// <summary>SHA-256 of what was reported, so a re-send of the same content changes nothing.</summary>
+    public string ContentHash { get; set; } = string.Empty;
+
+    public DateTime ReceivedAtUtc { get; set; }
+
+    public string ReceivedBy { get; set; } = string.Empty;
+
+    // Where it was placed, with the geography in force at its time.
+    public string? Oblast { get; set; }
+
+    public string? Raion { get; set; }
+
+    public string? SectorCode { get; set; }
+
+    public string? Side { get; set; }
+
+    public double? LineDistanceKm { get; set; }
+
+    /// <summary>A finding per provision in force at its time.</summary>
+    public List<ObservationFinding> Findings { get; set; } = [];
+}
+
+/// <summary>A stored <see cref="Finding"/> of one observation.</summary>
+public sealed class ObservationFinding
+{
+    public required string Agreement { get; set; }
+
+    public int Provision { get; set; }
+
+    public Verdict Verdict { get; set; }
+
+    public required string Reason { get; set; }
 }
 
 /// <summary>An observer's bearing sector and range interval ("1–7 km W-SW to NW").</summary>

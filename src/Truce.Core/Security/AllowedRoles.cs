@@ -19,6 +19,9 @@ public sealed record AllowedRoles(string Who, params Role[] Roles)
     /// <summary>Recording agreements, moving them through their lifecycle, importing geography layers.</summary>
     public static readonly AllowedRoles EditAgreements = new("analysts and admins", Role.Admin, Role.Analyst);
 
+    /// <summary>Submitting observations: monitors, analysts and admins (a feed's token also needs the ingest scope).</summary>
+    public static readonly AllowedRoles SubmitObservations = new("monitors, analysts and admins", Role.Admin, Role.Analyst, Role.Monitor);
+
     /// <summary>Accounts, tokens, the audit trail, the demo data.</summary>
     public static readonly AllowedRoles Administer = new("admins", Role.Admin);
 

@@ -1,6 +1,6 @@
 namespace Truce.Core.Security;
 
-/// <summary>What a person may do. Later capabilities add monitor.</summary>
+/// <summary>What a person may do. </summary>
 public enum Role
 {
     /// <summary>Reads everything they may see; changes nothing.</summary>
@@ -17,4 +17,7 @@ public enum Role
 
     /// <summary>Records agreements and the geography they act on (layers, lines, areas); reads everything they may see.</summary>
     Analyst,
+
+    /// <summary>Submits observations (a monitor in the field, or a sensor feed's account); reads what they may see.</summary>
+    Monitor,
 }

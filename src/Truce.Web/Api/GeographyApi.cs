@@ -43,7 +43,7 @@ public static class GeographyApi
     private static async Task<IResult> Features(GeoLayers layers, ClaimsPrincipal user, int id, string? bbox, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var box = Box(bbox, errors);
+        var box = Boxes.Read(bbox, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -111,32 +111,5 @@ public static class GeographyApi
 
         var (_, basis) = await placements.AtAsync(user.ToPrincipal(), instant, ct);
         return GeoJsonResults.Zones(basis.Zones);
-    }
-
-    /// <summary>A box as west,south,east,north in degrees, or null when none is asked for.</summary>
-    private static Envelope? Box(string? text, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var parts = text.Split(',');
-        if (parts.Length != 4)
-        {
-            errors.Add("bbox", $"Expected west,south,east,north in degrees; got '{(text.Length <= 60 ? text : text[..60] + "…")}'.");
-            return null;
-        }
-
-        var west = Instants.Degrees(parts[0], "bbox", 180, errors);
-        var south = Instants.Degrees(parts[1], "bbox", 90, errors);
-        var east = Instants.Degrees(parts[2], "bbox", 180, errors);
-        var north = Instants.Degrees(parts[3], "bbox", 90, errors);
-        if (errors.IsEmpty && (west > east || south > north))
-        {
-            errors.Add("bbox", string.Create(CultureInfo.InvariantCulture, $"West must not exceed east, nor south north; got {west},{south},{east},{north}."));
-        }
-
-        return errors.IsEmpty ? new Envelope(west, east, south, north) : null;
     }
 }

@@ -26,6 +26,7 @@ public static class SecuritySetup
     public const string EditPledges = TokenScopes.WritePledges;
     public const string EditPlanning = TokenScopes.WritePlanning;
     public const string EditAgreements = TokenScopes.WriteAgreements;
+    public const string SubmitObservations = TokenScopes.Ingest;
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
@@ -99,6 +100,9 @@ public static class SecuritySetup
             .AddPolicy(EditAgreements, p => p
                 .RequireRole(RoleNames(AllowedRoles.EditAgreements))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteAgreements)))
+            .AddPolicy(SubmitObservations, p => p
+                .RequireRole(RoleNames(AllowedRoles.SubmitObservations))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.Ingest)))
             .AddPolicy(Admin, p => p.RequireRole(RoleNames(AllowedRoles.Administer)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();

@@ -33,6 +33,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         /// <summary>Admin or analyst; a token needs read and agreements:write.</summary>
         WriteAgreements,
 
+        /// <summary>Admin, analyst or monitor; a token needs read and ingest.</summary>
+        SubmitObservations,
+
         /// <summary>Admins only; a token needs read.</summary>
         Admin,
     }
@@ -80,6 +83,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["POST /api/v1/agreements"] = (Rule.WriteAgreements, "/api/v1/agreements"),
         ["POST /api/v1/agreements/{key}/status"] = (Rule.WriteAgreements, "/api/v1/agreements/jeddah-interim-ceasefire/status"),
         ["PUT /api/v1/agreements/{key}/parties/{actor}"] = (Rule.WriteAgreements, "/api/v1/agreements/jeddah-interim-ceasefire/parties/RUS"),
+        ["POST /api/v1/observations"] = (Rule.SubmitObservations, "/api/v1/observations"),
+        ["GET /api/v1/observations"] = (Rule.Read, "/api/v1/observations?limit=5"),
+        ["GET /api/v1/observations/{id:long}"] = (Rule.Read, "/api/v1/observations/1"),
         ["GET /api/v1/audit"] = (Rule.Admin, "/api/v1/audit?limit=5"),
         ["GET /api/v1/audit/verify"] = (Rule.Admin, "/api/v1/audit/verify"),
         ["PAGE /"] = (Rule.Read, "/"),
@@ -172,6 +178,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             Rule.WritePledges => role is Role.Admin or Role.Planner or Role.Liaison && Has(TokenScopes.Read) && Has(TokenScopes.WritePledges),
             Rule.WritePlanning => role is Role.Admin or Role.Planner && Has(TokenScopes.Read) && Has(TokenScopes.WritePlanning),
             Rule.WriteAgreements => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAgreements),
+            Rule.SubmitObservations => role is Role.Admin or Role.Analyst or Role.Monitor && Has(TokenScopes.Read) && Has(TokenScopes.Ingest),
             _ => role == Role.Admin && Has(TokenScopes.Read),
         };
     }

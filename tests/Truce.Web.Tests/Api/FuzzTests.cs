@@ -48,6 +48,12 @@ public sealed class FuzzTests(TruceApp app) : IClassFixture<TruceApp>
             {"key":"fuzz-layer","kind":"sectors","title":"Fuzzed sectors","validFrom":"2025-03-15","source":"s","licence":"l","marking":{"level":"coalition","relTo":[]},
              "geoJson":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"a"},"geometry":{"type":"Polygon","coordinates":[[[36,48],[37,48],[37,49],[36,49],[36,48]]]}}]}}
             """,
+        ["ListOfObservationInput"] = """
+            [{"source":"fuzz-feed","externalId":"f1","observedFrom":"2025-03-20T02:00:00Z","observedTo":"2025-03-20T02:10:00Z","type":"drone-strike","count":2,
+              "lat":46.48,"lon":30.72,"radiusMetres":500,"sector":{"fromBearing":10,"toBearing":40,"minMetres":100,"maxMetres":900},"weapon":"drone","calibreMm":120,
+              "target":"energy-infrastructure","direction":"incoming","claimedBy":"RUS","casualties":{"best":1,"low":0,"high":2},"attachments":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"],
+              "grading":"B2","description":"d","marking":{"level":"coalition","relTo":[]}}]
+            """,
         ["PartyInput"] = """
             {"actor":"RUS","state":"accepted-with-conditions","on":"2025-03-13","conditions":"c"}
             """,
@@ -110,7 +116,13 @@ public sealed class FuzzTests(TruceApp app) : IClassFixture<TruceApp>
                 var method = new HttpMethod(verb.ToUpperInvariant());
                 var parameters = operation!["parameters"]?.AsArray().Select(p => (Name: p!["name"]!.GetValue<string>(), In: p["in"]!.GetValue<string>())).ToList() ?? [];
                 var path = Fill(template, parameters, _ => null);
-                var schema = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>().Split('/')[^1];
+                var schemaNode = operation["requestBody"]?["content"]?["application/json"]?["schema"];
+                var schema = (schemaNode?["$ref"] ?? schemaNode?["items"]?["$ref"])?.GetValue<string>().Split('/')[^1];
+                if (schema is not null && schemaNode?["items"] is not null)
+                {
+                    schema = "ListOf" + schema; // an array of records: its base is a one-element array
+                }
+
                 var body = schema is null ? null : Bases.TryGetValue(schema, out var known) ? known : "{}";
 
                 // The operation as it should be called, then each path and query parameter given hostile values.

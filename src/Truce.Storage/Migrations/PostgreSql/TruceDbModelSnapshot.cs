@@ -781,6 +781,162 @@ namespace Truce.Storage.Migrations.PostgreSql
                     b.ToTable("LayerVersions");
                 });
 
+            modelBuilder.Entity("Truce.Core.Monitoring.Observation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasMaxLength(3300)
+                        .HasColumnType("character varying(3300)");
+
+                    b.Property<int?>("CalibreMm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Grading")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LineDistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Oblast")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ObservedFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ObservedTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("RadiusMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Raion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weapon")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Monitoring.Observation.Marking#Marking", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("MarkingLevel");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("MarkingOwner");
+
+                            b1.Property<string>("RelToList")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("MarkingRelTo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "ExternalId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("IsCurrent", "ObservedFrom", "Lon", "Lat");
+
+                    b.ToTable("Observations");
+                });
+
             modelBuilder.Entity("Truce.Core.Planning.CatalogueCapability", b =>
                 {
                     b.Property<string>("Code")
@@ -1874,6 +2030,110 @@ namespace Truce.Storage.Migrations.PostgreSql
                         .HasForeignKey("LayerVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Truce.Core.Monitoring.Observation", b =>
+                {
+                    b.OwnsOne("Truce.Core.Monitoring.BearingSector", "Sector", b1 =>
+                        {
+                            b1.Property<long>("ObservationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<double>("FromBearing")
+                                .HasColumnType("double precision")
+                                .HasColumnName("SectorFromBearing");
+
+                            b1.Property<double>("MaxMetres")
+                                .HasColumnType("double precision")
+                                .HasColumnName("SectorMaxMetres");
+
+                            b1.Property<double>("MinMetres")
+                                .HasColumnType("double precision")
+                                .HasColumnName("SectorMinMetres");
+
+                            b1.Property<double>("ToBearing")
+                                .HasColumnType("double precision")
+                                .HasColumnName("SectorToBearing");
+
+                            b1.HasKey("ObservationId");
+
+                            b1.ToTable("Observations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationId");
+                        });
+
+                    b.OwnsOne("Truce.Core.Monitoring.Casualties", "Casualties", b1 =>
+                        {
+                            b1.Property<long>("ObservationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Best")
+                                .HasColumnType("integer")
+                                .HasColumnName("CasualtiesBest");
+
+                            b1.Property<int>("High")
+                                .HasColumnType("integer")
+                                .HasColumnName("CasualtiesHigh");
+
+                            b1.Property<int>("Low")
+                                .HasColumnType("integer")
+                                .HasColumnName("CasualtiesLow");
+
+                            b1.HasKey("ObservationId");
+
+                            b1.ToTable("Observations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationId");
+                        });
+
+                    b.OwnsMany("Truce.Core.Monitoring.ObservationFinding", "Findings", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Agreement")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .UseCollation("C");
+
+                            b1.Property<long>("ObservationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Provision")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ObservationId");
+
+                            b1.ToTable("ObservationFindings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationId");
+                        });
+
+                    b.Navigation("Casualties");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Sector");
                 });
 
             modelBuilder.Entity("Truce.Core.Planning.MissionRequirement", b =>

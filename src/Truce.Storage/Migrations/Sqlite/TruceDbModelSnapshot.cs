@@ -709,6 +709,148 @@ namespace Truce.Storage.Migrations.Sqlite
                     b.ToTable("LayerVersions");
                 });
 
+            modelBuilder.Entity("Truce.Core.Monitoring.Observation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasMaxLength(3300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CalibreMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grading")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LineDistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Oblast")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObservedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ObservedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RadiusMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Raion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weapon")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Monitoring.Observation.Marking#Marking", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingLevel");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingOwner");
+
+                            b1.Property<string>("RelToList")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingRelTo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "ExternalId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("IsCurrent", "ObservedFrom", "Lon", "Lat");
+
+                    b.ToTable("Observations");
+                });
+
             modelBuilder.Entity("Truce.Core.Planning.CatalogueCapability", b =>
                 {
                     b.Property<string>("Code")
@@ -1699,6 +1841,106 @@ namespace Truce.Storage.Migrations.Sqlite
                         .HasForeignKey("LayerVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Truce.Core.Monitoring.Observation", b =>
+                {
+                    b.OwnsOne("Truce.Core.Monitoring.BearingSector", "Sector", b1 =>
+                        {
+                            b1.Property<long>("ObservationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("FromBearing")
+                                .HasColumnType("REAL")
+                                .HasColumnName("SectorFromBearing");
+
+                            b1.Property<double>("MaxMetres")
+                                .HasColumnType("REAL")
+                                .HasColumnName("SectorMaxMetres");
+
+                            b1.Property<double>("MinMetres")
+                                .HasColumnType("REAL")
+                                .HasColumnName("SectorMinMetres");
+
+                            b1.Property<double>("ToBearing")
+                                .HasColumnType("REAL")
+                                .HasColumnName("SectorToBearing");
+
+                            b1.HasKey("ObservationId");
+
+                            b1.ToTable("Observations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationId");
+                        });
+
+                    b.OwnsOne("Truce.Core.Monitoring.Casualties", "Casualties", b1 =>
+                        {
+                            b1.Property<long>("ObservationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Best")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CasualtiesBest");
+
+                            b1.Property<int>("High")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CasualtiesHigh");
+
+                            b1.Property<int>("Low")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CasualtiesLow");
+
+                            b1.HasKey("ObservationId");
+
+                            b1.ToTable("Observations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationId");
+                        });
+
+                    b.OwnsMany("Truce.Core.Monitoring.ObservationFinding", "Findings", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Agreement")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ObservationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Provision")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ObservationId");
+
+                            b1.ToTable("ObservationFindings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationId");
+                        });
+
+                    b.Navigation("Casualties");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Sector");
                 });
 
             modelBuilder.Entity("Truce.Core.Planning.MissionRequirement", b =>

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Truce.Core.Common;
+using Truce.Core.Monitoring;
+using Truce.Storage.Monitoring;
+using Truce.Web.Security;
+
+namespace Truce.Web.Api;
+
+/// <summary>
+/// Observations over HTTP: a batch submitted (a JSON array, or NDJSON — one observation a line), taken whole
+/// or refused with every bad row named; read back current, by time window and box. Submitting needs a monitor,
+/// an analyst or an admin (a token needs read and ingest).
+/// </summary>
+public static class MonitoringApi
+{
+    public static RouteGroupBuilder MapMonitoringApi(this RouteGroupBuilder api)
+    {
+        var observations = api.MapGroup("/observations").WithTags("Monitoring");
+        observations.MapPost("/", Submit).RequireAuthorization(SecuritySetup.SubmitObservations)
+            .WithSummary("Submit a batch of observations (application/json: an array; application/x-ndjson: one a line). All or none: a bad row refuses the batch and every bad row is named; a re-sent row changes nothing; a revised row becomes a new version.")
+            .Accepts<List<ObservationInput>>("application/json", "application/x-ndjson");
+        observations.MapGet("/", List).WithSummary("Current observations, newest first: from, to (a date or instant), bbox=west,south,east,north, limit (1–5,000).");
+        observations.MapGet("/{id:long}", Get).WithSummary("One observation with where it was placed and its findings.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IntakeSummary>, ProblemHttpResult, ValidationProblem>> Submit(ObservationIntake intake, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
+    {
+        var batch = await ReadBatchAsync(context.Request, ct);
+        return batch.IsDone ? (await intake.SubmitAsync(user.ToPrincipal(), batch.Value, ct)).Http() : batch.AsRefusal().As<IntakeSummary>().Http();
+    }
+
+    private static async Task<Outcome<IReadOnlyList<ObservationInput?>>> ReadBatchAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            var array = await JsonBody.ReadAsync<List<ObservationInput?>>(request);
+            return array.IsDone ? Outcome.Done<IReadOnlyList<ObservationInput?>>(array.Value) : array.AsRefusal();
+        }
+
+        var rows = new List<ObservationInput?>();
+        using var reader = new StreamReader(request.Body);
+        var line = 0;
+        while (await reader.ReadLineAsync(ct) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (rows.Count >= ObservationIntake.MaxBatch)
+            {
+                return Outcome.Invalid("observations", $"At most {ObservationIntake.MaxBatch:N0} observations in one batch.");
+            }
+
+            try
+            {
+                rows.Add(JsonSerializer.Deserialize<ObservationInput>(text, TruceJson.Options));
+            }
+            catch (JsonException e)
+            {
+                var (field, expected) = JsonFields.Explain(typeof(ObservationInput), e);
+                return Outcome.Invalid($"line {line}.{field}", $"Could not read this value: expected {expected}.");
+            }
+        }
+
+        return Outcome.Done<IReadOnlyList<ObservationInput?>>(rows);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ObservationView>>, ValidationProblem>> List(ObservationReads reads, ClaimsPrincipal user, string? from, string? to, string? bbox, int? limit, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var start = Instants.Read(from, errors, "from");
+        var end = Instants.Read(to, errors, "to");
+        var box = Boxes.Read(bbox, errors);
+        if (limit is < 1 or > ObservationReads.MaxLimit)
+        {
+            errors.Add("limit", $"From 1 to {ObservationReads.MaxLimit:N0}.");
+        }
+
+        return errors.IsEmpty ? TypedResults.Ok(await reads.ListAsync(user.ToPrincipal(), start, end, box, limit ?? 500, ct)) : Problems.Invalid(errors);
+    }
+
+    private static async Task<Results<Ok<ObservationView>, ProblemHttpResult, ValidationProblem>> Get(ObservationReads reads, ClaimsPrincipal user, long id, CancellationToken ct) =>
+        (await reads.GetAsync(user.ToPrincipal(), id, ct)).Http();
+}

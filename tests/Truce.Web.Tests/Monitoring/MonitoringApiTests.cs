@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Truce.Core.Common;
+using Truce.Storage.Monitoring;
+using Truce.Testing;
+using Truce.Web.Tests.Api;
+
+namespace Truce.Web.Tests.Monitoring;
+
+/// <summary>Observations over HTTP: a JSON batch and an NDJSON stream, judged at intake, read back by window and box; who may submit.</summary>
+public sealed class MonitoringApiTests(TruceApp app) : IClassFixture<TruceApp>
+{
+    private const string Strike = """{"source":"api-feed","externalId":"ID","observedFrom":"2025-03-20T02:00:00Z","type":"drone-strike","lat":46.48,"lon":30.72,"target":"energy-infrastructure"}""";
+
+    [Fact]
+    public async Task A_feed_submits_NDJSON_and_a_resend_changes_nothing()
+    {
+        var feed = app.Api("monitor"); // a token with read and ingest among its scopes
+        var body = string.Join('\n', Strike.Replace("ID", "n1", StringComparison.Ordinal), Strike.Replace("ID", "n2", StringComparison.Ordinal)) + "\n";
+
+        var first = await (await feed.PostAsync("/api/v1/observations", new StringContent(body, Encoding.UTF8, "application/x-ndjson"))).Read<IntakeSummary>();
+        var again = await (await feed.PostAsync("/api/v1/observations", new StringContent(body, Encoding.UTF8, "application/x-ndjson"))).Read<IntakeSummary>();
+
+        Assert.Equal((2, 2, 0), (first.Read, first.Accepted, first.Unchanged));
+        Assert.Equal((2, 0, 2), (again.Read, again.Accepted, again.Unchanged));
+        Assert.Equal(first.BatchHash, again.BatchHash);
+    }
+
+    [Fact]
+    public async Task A_JSON_batch_is_judged_and_read_back_in_its_window_and_box()
+    {
+        var created = await (await app.Api("monitor").PostAsync("/api/v1/observations", new StringContent($"[{Strike.Replace("ID", "j1", StringComparison.Ordinal)}]", Encoding.UTF8, "application/json"))).Read<IntakeSummary>();
+
+        var inside = await app.Api("viewer").GetFromJsonAsync<List<ObservationView>>("/api/v1/observations?from=2025-03-19&to=2025-03-21&bbox=30,46,31,47", TruceJson.Options);
+        var elsewhere = await app.Api("viewer").GetFromJsonAsync<List<ObservationView>>("/api/v1/observations?from=2025-03-19&to=2025-03-21&bbox=36,47,38,49", TruceJson.Options);
+
+        Assert.Equal(1, created.Accepted);
+        var strike = Assert.Single(inside!, o => o.ExternalId == "j1");
+        Assert.Equal("violation", strike.Findings.Single(f => f.Agreement == "energy-strike-moratorium").Verdict);
+        Assert.DoesNotContain(elsewhere!, o => o.ExternalId == "j1");
+        Assert.Equal("UA-51", (await (await app.Api("viewer").GetAsync($"/api/v1/observations/{strike.Id}")).Read<ObservationView>()).Oblast);
+    }
+
+    [Fact]
+    public async Task A_bad_row_refuses_the_batch_naming_the_row_and_a_viewer_may_not_submit()
+    {
+        var bad = $"[{Strike.Replace("ID", "ok", StringComparison.Ordinal)},{Strike.Replace("ID", "bad", StringComparison.Ordinal).Replace("drone-strike", "shelling", StringComparison.Ordinal)}]";
+
+        var refused = await app.Api("monitor").PostAsync("/api/v1/observations", new StringContent(bad, Encoding.UTF8, "application/json"));
+        var viewer = await app.Api("viewer").PostAsync("/api/v1/observations", new StringContent($"[{Strike}]", Encoding.UTF8, "application/json"));
+        var line = await app.Api("monitor").PostAsync("/api/v1/observations", new StringContent(Strike + "\n{\"lat\": \"north\"}\n", Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.Equal(["observations[1].type"], (await refused.Problem(HttpStatusCode.BadRequest)).ErrorFields());
+        await viewer.Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(["line 2.lat"], (await line.Problem(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.DoesNotContain((await app.Api("viewer").GetFromJsonAsync<List<ObservationView>>("/api/v1/observations?limit=5000", TruceJson.Options))!, o => o.ExternalId == "ok");
+    }
+}

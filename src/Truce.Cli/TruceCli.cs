@@ -80,6 +80,7 @@ public static class TruceCli
             PlanningCommands.Plan(output, error),
             GeographyCommands.Geo(output, error),
             AgreementsCommands.Agreements(output, error),
+            MonitoringCommands.Import(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

@@ -37,12 +37,19 @@ public sealed class AgreementBook(TruceDb db)
     }
 
     /// <summary>The agreements in force at <paramref name="at"/>, with the provisions the reader may see.</summary>
-    public async Task<IReadOnlyList<Agreement>> InForceAsync(Principal reader, DateTimeOffset at, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Agreement>> InForceAsync(Principal reader, DateTimeOffset at, CancellationToken ct = default) =>
+        (await TakenEffectAsync(reader, ct)).Where(a => a.IsInForceAt(at)).ToList();
+
+    /// <summary>
+    /// Every agreement that has an effective instant, with its provisions, for judging many instants at once
+    /// (<see cref="Agreement.IsInForceAt"/> in memory): a few dozen agreements at most, and instants compare
+    /// here the same on both stores.
+    /// </summary>
+    public async Task<IReadOnlyList<Agreement>> TakenEffectAsync(Principal reader, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        // A few dozen agreements at most; instants compare here, the same on both stores.
         var agreements = await Query().Where(a => a.EffectiveFrom != null).ToListAsync(ct);
-        return agreements.Where(a => a.IsInForceAt(at)).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        return agreements.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>One agreement as stored, for the zones of its provisions.</summary>

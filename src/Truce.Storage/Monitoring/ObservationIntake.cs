@@ -77,10 +77,12 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         using var reading = db.ReadAs(writer);
         var (accepted, unchanged, revised) = (0, 0, 0);
         var now = clock.GetUtcNow().UtcDateTime;
+        var judging = new Judging(writer, await agreements.TakenEffectAsync(writer, ct));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var currents = await CurrentsAsync(read, ct);
         foreach (var observation in read)
         {
-            var current = await db.Observations.FirstOrDefaultAsync(o => o.Source == observation.Source && o.ExternalId == observation.ExternalId && o.IsCurrent, ct);
+            var current = currents.GetValueOrDefault((observation.Source, observation.ExternalId));
             if (current is not null && current.ContentHash == observation.ContentHash)
             {
                 unchanged++;
@@ -100,7 +102,7 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
 
             observation.ReceivedAtUtc = now;
             observation.ReceivedBy = writer.Name;
-            await PlaceAndJudgeAsync(writer, observation, ct);
+            await PlaceAndJudgeAsync(judging, observation, ct);
             db.Observations.Add(observation);
         }
 
@@ -112,25 +114,50 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         return Outcome.Done(summary);
     }
 
-    /// <summary>Places the observation with the layers valid at its time and judges it against every provision in force then.</summary>
-    private async Task PlaceAndJudgeAsync(Principal reader, Observation o, CancellationToken ct)
+    /// <summary>The current version of every report the batch names, read once per source rather than once per row.</summary>
+    private async Task<Dictionary<(string, string), Observation>> CurrentsAsync(List<Observation> read, CancellationToken ct)
     {
-        var (placer, _) = await placements.AtAsync(reader, o.ObservedFrom, ct);
+        var currents = new Dictionary<(string, string), Observation>();
+        foreach (var source in read.GroupBy(o => o.Source, StringComparer.Ordinal))
+        {
+            var ids = source.Select(o => o.ExternalId).ToList();
+            foreach (var current in await db.Observations.Where(o => o.IsCurrent && o.Source == source.Key && ids.Contains(o.ExternalId)).ToListAsync(ct))
+            {
+                currents[(current.Source, current.ExternalId)] = current;
+            }
+        }
+
+        return currents;
+    }
+
+    /// <summary>Places the observation with the layers valid at its time and judges it against every provision in force then.</summary>
+    private async Task PlaceAndJudgeAsync(Judging judging, Observation o, CancellationToken ct)
+    {
+        // The agreements in force at either end of the window: one in force for part of it is judged undetermined.
+        var inForce = judging.Agreements.Where(a => a.IsInForceAt(o.ObservedFrom) || a.IsInForceAt(o.ObservedTo)).ToList();
+        var atStart = string.Join(',', inForce.Where(a => a.IsInForceAt(o.ObservedFrom)).Select(a => a.Key));
+        var placerKey = $"{DateOnly.FromDateTime(o.ObservedFrom.UtcDateTime):yyyy-MM-dd}|{atStart}";
+        if (!judging.Placers.TryGetValue(placerKey, out var placer))
+        {
+            placer = judging.Placers[placerKey] = (await placements.AtAsync(judging.Reader, o.ObservedFrom, ct)).Placer;
+        }
+
         var place = placer.Locate(o.Lat, o.Lon);
         (o.Oblast, o.Raion, o.SectorCode, o.Side, o.LineDistanceKm) = (place.Oblast, place.Raion, place.Sector, place.Side, place.LineDistanceKm);
         var footprint = o.Sector is { } s
             ? Footprint.Sector(o.Lat, o.Lon, s.FromBearing, s.ToBearing, s.MinMetres, s.MaxMetres)
             : Footprint.Around(o.Lat, o.Lon, o.RadiusMetres);
 
-        // The agreements in force at either end of the window: one in force for part of it is judged undetermined.
-        var inForce = (await agreements.InForceAsync(reader, o.ObservedFrom, ct)).Concat(await agreements.InForceAsync(reader, o.ObservedTo, ct))
-            .DistinctBy(a => a.Key).ToList();
         var facts = new Dictionary<(string, int), IReadOnlyList<ZoneFact>>();
         foreach (var agreement in inForce)
         {
             foreach (var provision in agreement.Provisions)
             {
-                var drawn = await zones.OfAsync(reader, agreement, provision, ct);
+                if (!judging.Zones.TryGetValue((agreement.Key, provision.Number), out var drawn))
+                {
+                    drawn = judging.Zones[(agreement.Key, provision.Number)] = await zones.OfAsync(judging.Reader, agreement, provision, ct);
+                }
+
                 facts[(agreement.Key, provision.Number)] = drawn.Select(z => new ZoneFact(z.Actor, z.WeaponClass, z.DistanceKm, z.Layer, provision.Baselines.Find(b => b.ActorCode == z.Actor)?.AsOf, Footprint.Against(footprint, z.Area))).ToList();
             }
         }
@@ -138,6 +165,22 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         var where = place.Oblast is null ? null : $"oblast {place.Oblast}";
         o.Findings = Adjudication.Judge(o, inForce, (a, p) => facts[(a.Key, p.Number)], where, place.LineDistanceKm)
             .Select(f => new ObservationFinding { Agreement = f.Agreement, Provision = f.Provision, Verdict = f.Verdict, Reason = f.Reason }).ToList();
+    }
+
+    /// <summary>
+    /// What one batch reads once and reuses for every row: the agreements that have taken effect, each
+    /// provision's zones, and a placer per day and set of agreements in force — so a batch of ten thousand rows
+    /// asks the store a handful of times, not ten thousand.
+    /// </summary>
+    private sealed class Judging(Principal reader, IReadOnlyList<Agreement> agreements)
+    {
+        public Principal Reader { get; } = reader;
+
+        public IReadOnlyList<Agreement> Agreements { get; } = agreements;
+
+        public Dictionary<(string, int), IReadOnlyList<Zone>> Zones { get; } = [];
+
+        public Dictionary<string, Placer> Placers { get; } = new(StringComparer.Ordinal);
     }
 
     private static string Hash<T>(T value) =>

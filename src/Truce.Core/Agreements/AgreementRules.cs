@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using NetTopologySuite.Geometries;
 using Truce.Core.Common;
 using Truce.Core.Security;
@@ -12,7 +11,7 @@ namespace Truce.Core.Agreements;
 /// field at fault (<c>provisions[2].withdrawals[0].distanceKm</c>). Whether the actors and layers it names
 /// exist is for the store to check; reading a GeoJSON area is for the geography module, passed in as <c>readArea</c>.
 /// </summary>
-public static partial class AgreementRules
+public static class AgreementRules
 {
     public const int MaxTitle = 300;
     public const int MaxText = 4000;
@@ -28,7 +27,7 @@ public static partial class AgreementRules
         {
             errors.Add("key", "Required: a short kebab-case key, e.g. minsk-ii.");
         }
-        else if (key is not null && !KeyPattern().IsMatch(key))
+        else if (key is not null && !TextRules.IsKey(key))
         {
             errors.Add("key", $"'{key}' is not a key; expected lower-case letters, digits and hyphens, e.g. minsk-ii.");
         }
@@ -284,7 +283,4 @@ public static partial class AgreementRules
 
         return value;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KeyPattern();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Truce.Core.Common;
 
@@ -8,7 +9,7 @@ namespace Truce.Core.Common;
 /// and no bidirectional overrides (which make a page show text in another order than it is stored), and a
 /// bound on how many items a list may hold.
 /// </summary>
-public static class TextRules
+public static partial class TextRules
 {
     /// <summary>How many items one list of a record may hold (conditions, caveats, sources, codes).</summary>
     public const int MaxListItems = 50;
@@ -71,6 +72,12 @@ public static class TextRules
 
         return true;
     }
+
+    /// <summary>Whether <paramref name="text"/> is a key as Truce spells them: lower-case letters and digits joined by single hyphens (<c>minsk-ii</c>, <c>line-of-contact</c>).</summary>
+    public static bool IsKey(string text) => KeyPattern().IsMatch(text);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KeyPattern();
 
     private static int IndexOfDisallowed(string text, bool multiline)
     {

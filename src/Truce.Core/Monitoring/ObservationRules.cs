@@ -202,7 +202,7 @@ public static partial class ObservationRules
             return null;
         }
 
-        if (!CodePattern().IsMatch(code))
+        if (!TextRules.IsKey(code))
         {
             errors.Add(field, $"'{Shown(code)}' is not a code; expected lower-case letters, digits and hyphens.");
             return null;
@@ -213,8 +213,6 @@ public static partial class ObservationRules
 
     private static string Shown(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex CodePattern();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256();

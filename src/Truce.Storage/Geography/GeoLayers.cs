@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Truce.Core.Common;
@@ -17,7 +16,7 @@ namespace Truce.Storage.Geography;
 /// the reads placement and the map need — which version of each layer holds on a date, and a version's
 /// features, near a place if asked.
 /// </summary>
-public sealed partial class GeoLayers(TruceDb db, TimeProvider clock, AuditTrail audit)
+public sealed class GeoLayers(TruceDb db, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>The most features one version may hold (the raion layer has 126; a layer of sectors a few dozen).</summary>
     public const int MaxFeatures = 20_000;
@@ -36,7 +35,7 @@ public sealed partial class GeoLayers(TruceDb db, TimeProvider clock, AuditTrail
         {
             errors.Add("key", "Required: the layer's key, e.g. line-of-contact.");
         }
-        else if (key is not null && !KeyPattern().IsMatch(key))
+        else if (key is not null && !TextRules.IsKey(key))
         {
             errors.Add("key", $"'{key}' is not a key; expected lower-case letters, digits and hyphens, e.g. line-of-contact.");
         }
@@ -261,7 +260,4 @@ public sealed partial class GeoLayers(TruceDb db, TimeProvider clock, AuditTrail
     }
 
     private static string Shorten(string text) => text.Length <= 4000 ? text : text[..3999] + "…";
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KeyPattern();
 }

@@ -16,9 +16,6 @@ namespace Truce.Storage.Monitoring;
 /// <summary>What became of a batch: how many rows were read, and each row's fate.</summary>
 public sealed record IntakeSummary(int Read, int Accepted, int Unchanged, int Revised, int Rejected, IReadOnlyList<Rejection> Rejections, string BatchHash);
 
-/// <summary>A row that was not taken in: its place in the batch (from 1), the field, why, and the value seen.</summary>
-public sealed record Rejection(int Row, string Column, string Reason, string? Value);
-
 /// <summary>
 /// Takes observations in: every row checked (<see cref="ObservationRules"/>), and the batch taken whole or not
 /// at all — one bad row refuses the batch, with every bad row named, so nothing is half written and a feed can

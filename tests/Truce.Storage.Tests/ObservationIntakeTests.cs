@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Common;
 using Truce.Core.Monitoring;
+using Truce.Core.Monitoring.Files;
 using Truce.Core.Security;
 using Truce.Storage.Monitoring;
 using Truce.Testing;
@@ -66,11 +67,37 @@ public sealed class ObservationIntakeTests
         var badType = Row("c", type: "shelling");
         var badLat = Row("d", lat: 95);
 
-        var outcome = await Submit(db, Row("ok"), badType, null, badLat, Row("ok"));
+        var outcome = await Submit(db, Row("ok"), badType, null, badLat, Row("ok-2"));
 
         var errors = Expect.Invalid(outcome);
-        Assert.Equal(["observations[1].type", "observations[2].row", "observations[3].lat", "observations[4].externalId"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["observations[1].type", "observations[2].row", "observations[3].lat"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(0, await db.With(s => s.GetRequiredService<TruceDb>().Observations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_report_named_twice_in_one_batch_counts_as_sent_twice_in_its_order()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+
+        var summary = Expect.Done(await Submit(db, Row("twice"), Row("twice"), Row("thrice"), Row("thrice", target: "military-depot")));
+
+        Assert.Equal((2, 1, 1), (summary.Accepted, summary.Unchanged, summary.Revised));
+        var thrice = await db.With(s => s.GetRequiredService<TruceDb>().Observations.AsNoTracking().Where(o => o.ExternalId == "thrice").OrderBy(o => o.Version).Select(o => new { o.Version, o.IsCurrent, o.Target }).ToListAsync());
+        Assert.Equal([(1, false, "energy-infrastructure"), (2, true, "military-depot")], thrice.Select(v => (v.Version, v.IsCurrent, v.Target)));
+    }
+
+    [Fact]
+    public async Task A_marking_naming_no_member_or_one_the_writer_could_not_read_refuses_the_row()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var unknown = Row("rel-1");
+        unknown.Marking = new MarkingInput { Level = "rel-to", RelTo = ["XXX"] };
+        var unreadable = Row("nat-1");
+        unreadable.Marking = new MarkingInput { Level = "rel-to", RelTo = ["FRA"] };
+
+        var errors = Expect.Invalid(await db.With(s => s.GetRequiredService<ObservationIntake>().SubmitAsync(new Principal("gbr-monitor", Role.Monitor, "GBR"), [unknown, unreadable])));
+
+        Assert.Equal(["observations[0].marking.relTo", "observations[1].marking.level"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -95,6 +122,67 @@ public sealed class ObservationIntakeTests
         Assert.Contains("(UKR; baseline: the line of contact as of 15 Feb 2015)", one.Reason, StringComparison.Ordinal);
         Assert.Equal("undetermined", two.Verdict);
     }
+
+    [Fact]
+    public async Task Asked_to_accept_the_valid_rows_it_takes_them_and_names_the_rest()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        FileRow[] rows = [File(2, Row("good-1")), File(3, Row("bad", lat: 95)), File(4, Row("good-2"))];
+
+        var summary = Expect.Done(await db.With(s => s.GetRequiredService<ObservationIntake>().ImportAsync(Monitor, rows, IntakeMode.AcceptValid)));
+
+        Assert.True(summary.Committed);
+        Assert.Equal((3, 2, 1), (summary.Read, summary.Accepted, summary.Rejected));
+        var rejection = Assert.Single(summary.Rejections);
+        Assert.Equal((3, "lat", "95"), (rejection.Row, rejection.Column, rejection.Value));
+        Assert.Equal(2, await db.With(s => s.GetRequiredService<TruceDb>().Observations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_row_retires_its_report_and_a_later_resend_restores_it_as_a_new_version()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        Expect.Done(await Submit(db, Row("gone")));
+        var intake = (IServiceProvider s) => s.GetRequiredService<ObservationIntake>();
+
+        var withdrawn = Expect.Done(await db.With(s => intake(s).ImportAsync(Monitor, [new FileRow { Row = 2, Withdraws = true, Input = new ObservationInput { Source = "test-feed", ExternalId = "gone" }, Locate = f => (f, null) }], IntakeMode.WholeOrNothing)));
+        var current = await db.With(s => s.GetRequiredService<ObservationReads>().ListAsync(TestDatabase.TestRunner, null, null, null));
+        var back = Expect.Done(await Submit(db, Row("gone")));
+
+        Assert.Equal(1, withdrawn.Withdrawn);
+        Assert.Empty(current);
+        Assert.Equal(1, back.Revised);
+        var versions = await db.With(s => s.GetRequiredService<TruceDb>().Observations.AsNoTracking().Where(o => o.ExternalId == "gone").OrderBy(o => o.Version).Select(o => o.IsCurrent).ToListAsync());
+        Assert.Equal([false, true], versions);
+    }
+
+    [Fact]
+    public async Task An_import_stopped_midway_leaves_nothing_written()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        using var stop = new CancellationTokenSource();
+
+        // Many chunks' worth of good rows, the import stopped (as a killed process or a dropped connection would) after several were written.
+        IEnumerable<FileRow> Rows()
+        {
+            for (var i = 1; i <= 20_000; i++)
+            {
+                if (i == 12_000)
+                {
+                    stop.Cancel();
+                }
+
+                yield return File(i, Row($"bulk-{i}", lat: 47 + (i % 100 / 100.0), lon: 35 + (i % 77 / 100.0)));
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.With(s => s.GetRequiredService<ObservationIntake>().ImportAsync(Monitor, Rows(), IntakeMode.WholeOrNothing, ct: stop.Token)));
+
+        Assert.Equal(0, await db.With(s => s.GetRequiredService<TruceDb>().Observations.CountAsync()));
+        Assert.Equal(0, await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.CountAsync(e => e.Action == "observations.submitted")));
+    }
+
+    private static FileRow File(int row, ObservationInput input) => new() { Row = row, Input = input, Locate = field => (field, field == "lat" ? input.Lat?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null) };
 
     [Fact]
     public async Task A_viewer_may_not_submit()

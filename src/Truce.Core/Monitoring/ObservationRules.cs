@@ -25,12 +25,7 @@ public static partial class ObservationRules
     public static Observation? Read(ObservationInput input, ValidationErrors errors)
     {
         var before = errors.Count;
-        var source = Code(input.Source, errors, "source", required: true);
-        var externalId = TextRules.Read(input.ExternalId, 200, errors, "externalId");
-        if (externalId is null && !errors.Has("externalId"))
-        {
-            errors.Add("externalId", "Required: the source's own id for the observation, which makes a re-send the same observation.");
-        }
+        var (source, externalId) = Key(input, errors);
 
         if (input.ObservedFrom is not { } from)
         {
@@ -165,6 +160,26 @@ public static partial class ObservationRules
             Marking = marking ?? Marking.Coalition(),
         };
         return errors.Count > before ? null : observation;
+    }
+
+    /// <summary>Only what identifies a report, for a row that withdraws one (a dataset's deleted row).</summary>
+    public static Observation? ReadKey(ObservationInput input, ValidationErrors errors)
+    {
+        var before = errors.Count;
+        var (source, externalId) = Key(input, errors);
+        return errors.Count > before ? null : new Observation { Source = source!, ExternalId = externalId! };
+    }
+
+    private static (string? Source, string? ExternalId) Key(ObservationInput input, ValidationErrors errors)
+    {
+        var source = Code(input.Source, errors, "source", required: true);
+        var externalId = TextRules.Read(input.ExternalId, 200, errors, "externalId");
+        if (externalId is null && !errors.Has("externalId"))
+        {
+            errors.Add("externalId", "Required: the source's own id for the observation, which makes a re-send the same observation.");
+        }
+
+        return (source, externalId);
     }
 
     private static double Degrees(double? value, double limit, ValidationErrors errors, string field)

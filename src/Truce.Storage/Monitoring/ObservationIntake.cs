@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Truce.Core.Agreements;
 using Truce.Core.Common;
 using Truce.Core.Monitoring;
+using Truce.Core.Monitoring.Files;
 using Truce.Core.Security;
 using Truce.Geography;
 using Truce.Storage.Agreements;
@@ -13,118 +15,306 @@ using Truce.Storage.Security;
 
 namespace Truce.Storage.Monitoring;
 
-/// <summary>What became of a batch: how many rows were read, and each row's fate.</summary>
-public sealed record IntakeSummary(int Read, int Accepted, int Unchanged, int Revised, int Rejected, IReadOnlyList<Rejection> Rejections, string BatchHash);
+/// <summary>
+/// What became of a batch or file: how many rows were read, and each row's fate. When it was taken whole or not
+/// at all and a row was rejected, nothing was written and <see cref="Committed"/> is false.
+/// </summary>
+public sealed record IntakeSummary(int Read, int Accepted, int Unchanged, int Revised, int Withdrawn, int Rejected, IReadOnlyList<Rejection> Rejections, string BatchHash, bool Committed);
+
+/// <summary>Whether one bad row refuses the whole batch (the default, decision 27) or only itself (decision 28).</summary>
+public enum IntakeMode
+{
+    WholeOrNothing,
+    AcceptValid,
+}
 
 /// <summary>
-/// Takes observations in: every row checked (<see cref="ObservationRules"/>), and the batch taken whole or not
-/// at all — one bad row refuses the batch, with every bad row named, so nothing is half written and a feed can
-/// resend the corrected batch as it is. A row already held with the same content is unchanged (re-sending
-/// changes nothing); with new content it is a new version. Each new version is placed with the geography in
-/// force at its time and judged against the provisions in force (<see cref="Adjudication"/>). One audit entry
-/// per batch, with the batch's hash.
+/// Takes observations in: every row checked (<see cref="ObservationRules"/>, and its marking by
+/// <see cref="MarkingChecks"/>), and the batch taken whole or not at all — one bad row refuses the batch, with
+/// every bad row named, so nothing is half written and a feed can resend the corrected batch as it is — or,
+/// when asked, the good rows taken and the bad named. A row already held with the same content is unchanged
+/// (re-sending changes nothing); with new content it is a new version; a withdrawn row retires its report.
+/// Each new version is placed with the geography in force at its time and judged against the provisions in
+/// force (<see cref="Adjudication"/>). One transaction and one audit entry per batch, with the batch's hash.
 /// </summary>
+/// <remarks>
+/// A file of a million rows streams through in chunks: one thread reads and checks, the other places, judges
+/// and writes through the store's bulk path (<see cref="ObservationStore"/>), so memory stays bounded by a few
+/// chunks whatever the file's size. The audit entry is appended last, so on PostgreSQL the audit chain's lock is
+/// held only for the moment before the commit, not for the import.
+/// </remarks>
 public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail audit, Placements placements, ProvisionZones zones, AgreementBook agreements)
 {
-    /// <summary>The most rows one request may carry; files are sent in batches of this size.</summary>
+    /// <summary>The most rows one request may carry; larger files go through <see cref="ImportAsync"/>.</summary>
     public const int MaxBatch = 10_000;
 
+    /// <summary>Rows per chunk: large enough that a chunk's round trips vanish, small enough to keep memory flat.</summary>
+    private const int ChunkSize = 2_000;
+
+    /// <summary>A batch from the API or the monitor's form: whole or not at all, errors named <c>observations[i].field</c>.</summary>
     public async Task<Outcome<IntakeSummary>> SubmitAsync(Principal writer, IReadOnlyList<ObservationInput?> batch, CancellationToken ct = default)
+    {
+        if (batch.Count == 0 || batch.Count > MaxBatch)
+        {
+            return AllowedRoles.SubmitObservations.Check(writer, "submit observations") is { } refused
+                ? refused
+                : Outcome.Invalid("observations", $"From 1 to {MaxBatch.ToString("N0", CultureInfo.InvariantCulture)} observations in one batch; got {batch.Count.ToString("N0", CultureInfo.InvariantCulture)}.");
+        }
+
+        var rows = batch.Select((input, i) => new FileRow { Row = i + 1, Input = input, Locate = field => ($"observations[{i}].{field}", null) });
+        var done = await ImportAsync(writer, rows, IntakeMode.WholeOrNothing, ct: ct);
+        if (!done.IsDone || done.Value.Committed)
+        {
+            return done;
+        }
+
+        var errors = new ValidationErrors();
+        foreach (var rejection in done.Value.Rejections)
+        {
+            errors.Add(rejection.Column, rejection.Reason);
+        }
+
+        return Outcome.Invalid(errors);
+    }
+
+    /// <summary>Rows from a file or feed, of any number, read once; <paramref name="progress"/> hears the rows read so far.</summary>
+    public async Task<Outcome<IntakeSummary>> ImportAsync(Principal writer, IEnumerable<FileRow> rows, IntakeMode mode, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         if (AllowedRoles.SubmitObservations.Check(writer, "submit observations") is { } refused)
         {
             return refused;
         }
 
-        var errors = new ValidationErrors();
-        if (batch.Count == 0 || batch.Count > MaxBatch)
-        {
-            errors.Add("observations", $"From 1 to {MaxBatch.ToString("N0", CultureInfo.InvariantCulture)} observations in one batch; got {batch.Count.ToString("N0", CultureInfo.InvariantCulture)}.");
-            return Outcome.Invalid(errors);
-        }
-
-        var read = new List<Observation>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var rowErrors = new ValidationErrors();
-            var observation = batch[i] is { } input ? ObservationRules.Read(input, rowErrors) : null;
-            if (batch[i] is null)
-            {
-                rowErrors.Add("row", "Must not be null.");
-            }
-
-            if (observation is not null && read.Exists(o => o.Source == observation.Source && o.ExternalId == observation.ExternalId))
-            {
-                rowErrors.Add("externalId", $"'{observation.ExternalId}' is in this batch twice.");
-            }
-
-            errors.AddAll(rowErrors, field => $"observations[{i}].{field}");
-            if (observation is not null)
-            {
-                observation.ContentHash = Hash(batch[i]!);
-                read.Add(observation);
-            }
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return Outcome.Invalid(errors);
-        }
-
         using var reading = db.ReadAs(writer);
-        var (accepted, unchanged, revised) = (0, 0, 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var judging = new Judging(writer, await agreements.TakenEffectAsync(writer, ct));
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var currents = await CurrentsAsync(read, ct);
-        foreach (var observation in read)
+        var tally = new Tally();
+        var batchHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var markings = new Dictionary<string, List<(string Field, string Reason)>>(StringComparer.Ordinal);
+
+        // Reading and checking on one thread, placing and writing on this one; a few chunks in between at most.
+        var chunks = Channel.CreateBounded<Checked[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = Task.Run(() => ReadAsync(rows, chunks.Writer, stop.Token), stop.Token);
+        try
         {
-            var current = currents.GetValueOrDefault((observation.Source, observation.ExternalId));
-            if (current is not null && current.ContentHash == observation.ContentHash)
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var store = ObservationStore.For(db);
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
             {
-                unchanged++;
+                tally.Read += chunk.Length;
+                foreach (var row in chunk)
+                {
+                    if (row.Observation is { } o && !row.Withdraws)
+                    {
+                        await CheckMarkingAsync(writer, row, markings, ct);
+                    }
+
+                    tally.Rejections.AddRange(row.Rejections);
+                    if (row.Rejections.Count == 0)
+                    {
+                        batchHash.AppendData(Encoding.UTF8.GetBytes(row.Withdraws ? $"withdraw {row.Observation!.Source} {row.Observation.ExternalId}\n" : row.Observation!.ContentHash + "\n"));
+                    }
+                }
+
+                if (mode == IntakeMode.WholeOrNothing && tally.Rejections.Count > 0)
+                {
+                    // Nothing more is written, but the rest is still read, so every bad row is named at once.
+                    progress?.Report(tally.Read);
+                    continue;
+                }
+
+                await WriteAsync(store, judging, chunk.Where(r => r.Rejections.Count == 0).ToList(), writer, now, tally, ct);
+                progress?.Report(tally.Read);
+            }
+
+            await reader;
+            var summaryHash = Convert.ToHexStringLower(batchHash.GetHashAndReset());
+            var rejected = tally.Rejections.Select(r => r.Row).Distinct().Count();
+            if (mode == IntakeMode.WholeOrNothing && rejected > 0)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return Outcome.Done(new IntakeSummary(tally.Read, 0, 0, 0, 0, rejected, tally.Rejections, summaryHash, Committed: false));
+            }
+
+            var summary = new IntakeSummary(tally.Read, tally.Accepted, tally.Unchanged, tally.Revised, tally.Withdrawn, rejected, tally.Rejections, summaryHash, Committed: true);
+            audit.Append(writer, "observations.submitted", $"observations/{summaryHash[..16]}",
+                detail: $"batch {summaryHash}: {summary.Read} read, {summary.Accepted} new, {summary.Revised} revised, {summary.Unchanged} unchanged, {summary.Withdrawn} withdrawn, {rejected} rejected");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(CancellationToken.None);
+            return Outcome.Done(summary);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>A row read and checked, with what it says as an observation (its content hash set) when it says anything.</summary>
+    private sealed record Checked(int Row, Observation? Observation, bool Withdraws, List<Rejection> Rejections, Func<string, (string Column, string? Value)> Locate);
+
+    private sealed class Tally
+    {
+        public int Read { get; set; }
+
+        public int Accepted { get; set; }
+
+        public int Unchanged { get; set; }
+
+        public int Revised { get; set; }
+
+        public int Withdrawn { get; set; }
+
+        public List<Rejection> Rejections { get; } = [];
+    }
+
+    private static async Task ReadAsync(IEnumerable<FileRow> rows, ChannelWriter<Checked[]> chunks, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var chunk in rows.Chunk(ChunkSize))
+            {
+                await chunks.WriteAsync(Array.ConvertAll(chunk, Check), ct);
+            }
+
+            chunks.Complete();
+        }
+        catch (Exception e)
+        {
+            chunks.Complete(e);
+        }
+    }
+
+    /// <summary>Checks one row by the rules, naming each error in the row's own terms.</summary>
+    private static Checked Check(FileRow row)
+    {
+        var rejections = new List<Rejection>(row.Rejections);
+        if (row.Input is not { } input)
+        {
+            if (rejections.Count == 0)
+            {
+                rejections.Add(new Rejection(row.Row, row.Locate("row").Column, "Empty: expected an observation.", null));
+            }
+
+            return new Checked(row.Row, null, row.Withdraws, rejections, row.Locate);
+        }
+
+        var errors = new ValidationErrors();
+        Observation? observation;
+        if (row.Withdraws)
+        {
+            observation = ObservationRules.ReadKey(input, errors);
+        }
+        else
+        {
+            observation = ObservationRules.Read(input, errors);
+            observation?.ContentHash = ContentHash(input);
+        }
+
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            var (column, value) = row.Locate(field);
+            rejections.AddRange(messages.Select(m => new Rejection(row.Row, column, m, value)));
+        }
+
+        return new Checked(row.Row, rejections.Count == 0 ? observation : null, row.Withdraws, rejections, row.Locate);
+    }
+
+    private async Task CheckMarkingAsync(Principal writer, Checked row, Dictionary<string, List<(string Field, string Reason)>> seen, CancellationToken ct)
+    {
+        var marking = row.Observation!.Marking;
+        var key = $"{marking.Level}|{marking.RelToList}|{marking.Owner}";
+        if (!seen.TryGetValue(key, out var problems))
+        {
+            var errors = new ValidationErrors();
+            await MarkingChecks.CheckAsync(db, marking, writer, errors, ct);
+            problems = seen[key] = [.. errors.ToDictionary().SelectMany(e => e.Value.Select(m => (e.Key, m)))];
+        }
+
+        foreach (var (field, reason) in problems)
+        {
+            var (column, value) = row.Locate(field);
+            row.Rejections.Add(new Rejection(row.Row, column, reason, value));
+        }
+    }
+
+    /// <summary>Decides each good row's fate against what is held, places and judges the new versions, and writes them.</summary>
+    private async Task WriteAsync(ObservationStore store, Judging judging, List<Checked> good, Principal writer, DateTime now, Tally tally, CancellationToken ct)
+    {
+        var latest = await store.LatestAsync(good.Select(r => (r.Observation!.Source, r.Observation.ExternalId)).Distinct().ToList(), ct);
+        var pending = new Dictionary<(string, string), Observation>();
+        var added = new List<Observation>();
+        var retired = new List<long>();
+        foreach (var row in good)
+        {
+            var o = row.Observation!;
+            var key = (o.Source, o.ExternalId);
+
+            // A row named twice in one file counts as sent twice in its order: the earlier is the one held.
+            var held = pending.GetValueOrDefault(key);
+            var stored = held is null ? latest.GetValueOrDefault(key) : null;
+            var (heldCurrent, heldHash, heldVersion) = held is not null ? (held.IsCurrent, held.ContentHash, held.Version)
+                : stored is not null ? (stored.IsCurrent, stored.ContentHash, stored.Version)
+                : (false, null, 0);
+            if (row.Withdraws)
+            {
+                if (!heldCurrent)
+                {
+                    tally.Unchanged++;
+                    continue;
+                }
+
+                Retire();
+                tally.Withdrawn++;
                 continue;
             }
 
-            if (current is not null)
+            if (heldCurrent && heldHash == o.ContentHash)
             {
-                current.IsCurrent = false;
-                observation.Version = current.Version + 1;
-                revised++;
+                tally.Unchanged++;
+                continue;
+            }
+
+            if (heldVersion > 0)
+            {
+                Retire();
+                tally.Revised++;
             }
             else
             {
-                accepted++;
+                tally.Accepted++;
             }
 
-            observation.ReceivedAtUtc = now;
-            observation.ReceivedBy = writer.Name;
-            await PlaceAndJudgeAsync(judging, observation, ct);
-            db.Observations.Add(observation);
-        }
+            o.Version = heldVersion + 1;
+            o.ReceivedAtUtc = now;
+            o.ReceivedBy = writer.Name;
+            await PlaceAndJudgeAsync(judging, o, ct);
+            pending[key] = o;
+            added.Add(o);
 
-        var summary = new IntakeSummary(batch.Count, accepted, unchanged, revised, 0, [], Hash(batch));
-        audit.Append(writer, "observations.submitted", $"observations/{summary.BatchHash[..16]}", detail: $"batch {summary.BatchHash}: {summary.Read} read, {accepted} new, {revised} revised, {unchanged} unchanged");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return Outcome.Done(summary);
-    }
-
-    /// <summary>The current version of every report the batch names, read once per source rather than once per row.</summary>
-    private async Task<Dictionary<(string, string), Observation>> CurrentsAsync(List<Observation> read, CancellationToken ct)
-    {
-        var currents = new Dictionary<(string, string), Observation>();
-        foreach (var source in read.GroupBy(o => o.Source, StringComparer.Ordinal))
-        {
-            var ids = source.Select(o => o.ExternalId).ToList();
-            foreach (var current in await db.Observations.Where(o => o.IsCurrent && o.Source == source.Key && ids.Contains(o.ExternalId)).ToListAsync(ct))
+            void Retire()
             {
-                currents[(current.Source, current.ExternalId)] = current;
+                if (held is not null)
+                {
+                    held.IsCurrent = false;
+                }
+                else if (stored is { IsCurrent: true })
+                {
+                    retired.Add(stored.Id);
+                    latest[key] = stored with { IsCurrent = false };
+                }
             }
         }
 
-        return currents;
+        var ids = await store.IdsAsync(added.Count, ct);
+        for (var i = 0; i < added.Count; i++)
+        {
+            added[i].Id = ids[i];
+        }
+
+        await store.WriteAsync(added, retired, ct);
     }
 
     /// <summary>Places the observation with the layers valid at its time and judges it against every provision in force then.</summary>
@@ -180,6 +370,7 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         public Dictionary<string, Placer> Placers { get; } = new(StringComparer.Ordinal);
     }
 
-    private static string Hash<T>(T value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, TruceJson.Options))));
+    /// <summary>SHA-256 of what the row reports, so a re-send of the same content, by any route, changes nothing.</summary>
+    private static string ContentHash(ObservationInput input) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, TruceJson.Options)));
 }

@@ -1,5 +1,8 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Buffer;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index;
+using NetTopologySuite.Index.HPRtree;
 using Truce.Core.Geography;
 
 namespace Truce.Geography;
@@ -18,7 +21,7 @@ public static class Footprint
     private const double ToRadians = Math.PI / 180;
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    /// <summary>A point, or the disc of <paramref name="radiusMetres"/> around it.</summary>
+    /// <summary>A point, or the disc of <paramref name="radiusMetres"/> around it (a vertex every 5.6°, as a buffer of 16 segments a quadrant).</summary>
     public static Geometry Around(double lat, double lon, double radiusMetres = 0)
     {
         if (radiusMetres <= 0)
@@ -27,8 +30,20 @@ public static class Footprint
         }
 
         Check(radiusMetres, nameof(radiusMetres));
+
+        // Drawn straight from the plane's inverse: a buffer operation costs more than the judgment it serves.
+        const int segments = 64;
         var plane = new LocalPlane(lat, lon);
-        return plane.Back(Factory.CreatePoint(new Coordinate(0, 0)).Buffer(radiusMetres, new BufferParameters { QuadrantSegments = 16 }));
+        var ring = new Coordinate[segments + 1];
+        for (var i = 0; i < segments; i++)
+        {
+            var (sin, cos) = Math.SinCos(2 * Math.PI * i / segments);
+            var (x, y) = plane.Inverse(radiusMetres * sin, radiusMetres * cos);
+            ring[i] = new Coordinate(x, y);
+        }
+
+        ring[segments] = ring[0].Copy();
+        return Factory.CreatePolygon(ring);
     }
 
     /// <summary>
@@ -70,10 +85,20 @@ public static class Footprint
     }
 
     /// <summary>Whether <paramref name="footprint"/> lies inside <paramref name="zone"/>, outside it, or across its border.</summary>
-    public static ZoneRelation Against(Geometry footprint, Geometry zone) =>
-        zone.Covers(footprint) ? ZoneRelation.Inside
-        : zone.Intersects(footprint) ? ZoneRelation.Straddles
-        : ZoneRelation.Outside;
+    public static ZoneRelation Against(Geometry footprint, Geometry zone) => new PreparedZone(zone).Against(footprint);
+
+    /// <summary>
+    /// A box that holds the disc of <paramref name="radiusMetres"/> around a point, without drawing it: a metre
+    /// of latitude is never less than 1/111,700 of a degree, and of longitude 1/(111,700 cos φ) at the disc's
+    /// widest latitude; one per cent more for the plane's approximation.
+    /// </summary>
+    public static Envelope BoxAround(double lat, double lon, double radiusMetres)
+    {
+        var dLat = radiusMetres / 110_500 * 1.01;
+        var widest = Math.Min(89.9, Math.Abs(lat) + dLat);
+        var dLon = Math.Min(180, radiusMetres / (111_000 * Math.Cos(widest * ToRadians)) * 1.01);
+        return new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
+    }
 
     private static Coordinate At(double bearing, double metres)
     {
@@ -87,5 +112,83 @@ public static class Footprint
         {
             throw new ArgumentOutOfRangeException(name, metres, "A radius or range is more than 0 and at most 100 km.");
         }
+    }
+}
+
+/// <summary>
+/// A zone prepared once for judging many footprints. Most footprints are far from the zone's border: when no
+/// edge of the zone comes near the footprint's box, the footprint is wholly inside or wholly outside, and one
+/// point-in-area test says which — a few microseconds instead of an overlay. Only footprints near the border
+/// are judged on their exact shape.
+/// </summary>
+public sealed class PreparedZone
+{
+    private readonly IPreparedGeometry _prepared;
+    private readonly IndexedPointInAreaLocator _locator;
+    private readonly HPRtree<LineSegment> _edges = new();
+    private readonly Envelope _extent;
+
+    public PreparedZone(Geometry area)
+    {
+        _prepared = PreparedGeometryFactory.Prepare(area);
+        _locator = new IndexedPointInAreaLocator(area);
+        _extent = area.EnvelopeInternal;
+        foreach (var ring in Rings(area))
+        {
+            var points = ring.Coordinates;
+            for (var i = 1; i < points.Length; i++)
+            {
+                var edge = new LineSegment(points[i - 1], points[i]);
+                _edges.Insert(new Envelope(edge.P0, edge.P1), edge);
+            }
+        }
+
+        _edges.Build();
+    }
+
+    /// <summary>Whether the footprint is inside the zone, outside it, or across its border.</summary>
+    /// <param name="box">The footprint's bounding box, or one that holds it.</param>
+    /// <param name="anyPoint">A point of the footprint.</param>
+    /// <param name="shape">The footprint itself, drawn only when it lies near the border.</param>
+    public ZoneRelation Against(Envelope box, Coordinate anyPoint, Func<Geometry> shape)
+    {
+        if (!_extent.Intersects(box))
+        {
+            return ZoneRelation.Outside;
+        }
+
+        var nearBorder = false;
+        _edges.Query(box, new Visitor(() => nearBorder = true));
+        if (!nearBorder)
+        {
+            return _locator.Locate(anyPoint) == Location.Exterior ? ZoneRelation.Outside : ZoneRelation.Inside;
+        }
+
+        var footprint = shape();
+        return _prepared.Covers(footprint) ? ZoneRelation.Inside
+            : _prepared.Intersects(footprint) ? ZoneRelation.Straddles
+            : ZoneRelation.Outside;
+    }
+
+    public ZoneRelation Against(Geometry footprint) => Against(footprint.EnvelopeInternal, footprint.Coordinate, () => footprint);
+
+    private static IEnumerable<LineString> Rings(Geometry area)
+    {
+        for (var i = 0; i < area.NumGeometries; i++)
+        {
+            if (area.GetGeometryN(i) is Polygon polygon)
+            {
+                yield return polygon.ExteriorRing;
+                foreach (var hole in polygon.InteriorRings)
+                {
+                    yield return hole;
+                }
+            }
+        }
+    }
+
+    private sealed class Visitor(Action found) : IItemVisitor<LineSegment>
+    {
+        public void VisitItem(LineSegment item) => found();
     }
 }

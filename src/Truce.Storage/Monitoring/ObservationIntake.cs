@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 using Truce.Core.Agreements;
 using Truce.Core.Common;
 using Truce.Core.Monitoring;
@@ -331,9 +332,12 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
 
         var place = placer.Locate(o.Lat, o.Lon);
         (o.Oblast, o.Raion, o.SectorCode, o.Side, o.LineDistanceKm) = (place.Oblast, place.Raion, place.Sector, place.Side, place.LineDistanceKm);
-        var footprint = o.Sector is { } s
-            ? Footprint.Sector(o.Lat, o.Lon, s.FromBearing, s.ToBearing, s.MinMetres, s.MaxMetres)
-            : Footprint.Around(o.Lat, o.Lon, o.RadiusMetres);
+        // The footprint's box and a point of it; its shape is drawn only if some zone's border comes near.
+        Geometry? shape = null;
+        var sector = o.Sector is { } s ? shape = Footprint.Sector(o.Lat, o.Lon, s.FromBearing, s.ToBearing, s.MinMetres, s.MaxMetres) : null;
+        var box = sector?.EnvelopeInternal ?? Footprint.BoxAround(o.Lat, o.Lon, o.RadiusMetres);
+        var anyPoint = sector?.Coordinate ?? new Coordinate(o.Lon, o.Lat);
+        Geometry Shape() => shape ??= Footprint.Around(o.Lat, o.Lon, o.RadiusMetres);
 
         var facts = new Dictionary<(string, int), IReadOnlyList<ZoneFact>>();
         foreach (var agreement in inForce)
@@ -342,10 +346,10 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
             {
                 if (!judging.Zones.TryGetValue((agreement.Key, provision.Number), out var drawn))
                 {
-                    drawn = judging.Zones[(agreement.Key, provision.Number)] = await zones.OfAsync(judging.Reader, agreement, provision, ct);
+                    drawn = judging.Zones[(agreement.Key, provision.Number)] = [.. (await zones.OfAsync(judging.Reader, agreement, provision, ct)).Select(z => (z, new PreparedZone(z.Area)))];
                 }
 
-                facts[(agreement.Key, provision.Number)] = drawn.Select(z => new ZoneFact(z.Actor, z.WeaponClass, z.DistanceKm, z.Layer, provision.Baselines.Find(b => b.ActorCode == z.Actor)?.AsOf, Footprint.Against(footprint, z.Area))).ToList();
+                facts[(agreement.Key, provision.Number)] = drawn.Select(d => new ZoneFact(d.Zone.Actor, d.Zone.WeaponClass, d.Zone.DistanceKm, d.Zone.Layer, provision.Baselines.Find(b => b.ActorCode == d.Zone.Actor)?.AsOf, d.Prepared.Against(box, anyPoint, Shape))).ToList();
             }
         }
 
@@ -365,7 +369,8 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
 
         public IReadOnlyList<Agreement> Agreements { get; } = agreements;
 
-        public Dictionary<(string, int), IReadOnlyList<Zone>> Zones { get; } = [];
+        /// <summary>Each provision's zones, prepared (edges indexed) for judging many footprints.</summary>
+        public Dictionary<(string, int), IReadOnlyList<(Zone Zone, PreparedZone Prepared)>> Zones { get; } = [];
 
         public Dictionary<string, Placer> Placers { get; } = new(StringComparer.Ordinal);
     }
@@ -374,3 +379,4 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
     private static string ContentHash(ObservationInput input) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, TruceJson.Options)));
 }
+

@@ -377,6 +377,7 @@ public sealed class ObservationFilesTests
     [Theory]
     [InlineData("xlsx")]
     [InlineData("3")]
+    [InlineData("ndjson,json")]
     [InlineData("")]
     public void Other_format_names_are_refused(string text) => Assert.False(ObservationFiles.TryParseFormat(text, out _));
 

@@ -53,7 +53,16 @@ internal static class JsonObservations
             : new FileRow { Row = number, Input = input, Locate = new JsonLocator(line, Plain).Locate };
     }
 
+    /// <summary>The elements of a JSON array, read whole when the first row is asked for.</summary>
     public static IEnumerable<FileRow> ReadArray(TextReader reader)
+    {
+        foreach (var row in ParseArray(reader))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<FileRow> ParseArray(TextReader reader)
     {
         JsonArray array;
         try
@@ -84,7 +93,16 @@ internal static class JsonObservations
         }
     }
 
+    /// <summary>The features of a GeoJSON FeatureCollection, read whole when the first row is asked for.</summary>
     public static IEnumerable<FileRow> ReadFeatures(TextReader reader)
+    {
+        foreach (var row in ParseFeatures(reader))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<FileRow> ParseFeatures(TextReader reader)
     {
         JsonArray features;
         try

@@ -104,8 +104,19 @@ public static class ObservationFiles
     /// <summary>Reads a format's name as the CLI and API take it: ndjson, json, csv, acled, ucdp, geojson, in any case.</summary>
     public static bool TryParseFormat(string? text, out ObservationFormat format)
     {
-        format = default;
-        return text is not null && !text.Any(char.IsDigit) && Enum.TryParse(text.Trim(), ignoreCase: true, out format) && Enum.IsDefined(format);
+        // A switch, not Enum.TryParse, which would also take "1" or "ndjson,json".
+        ObservationFormat? read = text?.Trim().ToLowerInvariant() switch
+        {
+            "ndjson" => ObservationFormat.Ndjson,
+            "json" => ObservationFormat.Json,
+            "csv" => ObservationFormat.Csv,
+            "acled" => ObservationFormat.Acled,
+            "ucdp" => ObservationFormat.Ucdp,
+            "geojson" => ObservationFormat.GeoJson,
+            _ => null,
+        };
+        format = read ?? default;
+        return read is not null;
     }
 
     /// <summary>A fault of the whole file or its header, as a row with nothing read.</summary>

@@ -1,12 +1,36 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Truce.Benchmarks;
+using Truce.Storage.Monitoring;
 
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --report         (plan quality per instance)
+// dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --generate-observations 1000000 obs.ndjson [--bad-share 0.01] [--seed 1]
+//                                                                     (synthetic observations, NDJSON or CSV by the file's extension)
 if (args.Contains("--report"))
 {
     PlanningReport.Print(Console.Out);
     return;
 }
 
+if (Array.IndexOf(args, "--generate-observations") is var generate and >= 0)
+{
+    if (args.Length < generate + 3 || !long.TryParse(args[generate + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+    {
+        Console.Error.WriteLine("usage: --generate-observations <count> <path.ndjson|path.csv> [--bad-share 0.01] [--seed N]");
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    var badShare = Option("--bad-share") is { } share ? double.Parse(share, CultureInfo.InvariantCulture) : 0;
+    var seed = Option("--seed") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 1;
+    var clock = Stopwatch.StartNew();
+    var written = ObservationGenerator.WriteFile(new ObservationGenerator(seed, badShare).Generate(count), args[generate + 2]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written:N0} observations (seed {seed}, bad share {badShare}) written to {args[generate + 2]} in {clock.Elapsed.TotalSeconds:0.0} s"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LedgerBenchmarks).Assembly).Run(args);
+
+string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

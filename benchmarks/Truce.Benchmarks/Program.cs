@@ -8,6 +8,7 @@ using Truce.Storage.Monitoring;
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --report         (plan quality per instance)
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --generate-observations 1000000 obs.ndjson [--bad-share 0.01] [--seed 1]
 //                                                                     (synthetic observations, NDJSON or CSV by the file's extension)
+// dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --generate-demo-observations data/demo/observations.ndjson
 if (args.Contains("--report"))
 {
     PlanningReport.Print(Console.Out);
@@ -28,6 +29,13 @@ if (Array.IndexOf(args, "--generate-observations") is var generate and >= 0)
     var clock = Stopwatch.StartNew();
     var written = ObservationGenerator.WriteFile(new ObservationGenerator(seed, badShare).Generate(count), args[generate + 2]);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written:N0} observations (seed {seed}, bad share {badShare}) written to {args[generate + 2]} in {clock.Elapsed.TotalSeconds:0.0} s"));
+    return;
+}
+
+if (Array.IndexOf(args, "--generate-demo-observations") is var demo and >= 0 && demo + 1 < args.Length)
+{
+    var written = ObservationGenerator.WriteFile(ObservationGenerator.Demo(), args[demo + 1]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written} demo observations written to {args[demo + 1]}"));
     return;
 }
 

@@ -1,176 +1,113 @@
 using System.CommandLine;
-using System.IO.Compression;
-using System.Text;
+using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Truce.Core.Common;
 using Truce.Core.Monitoring;
+using Truce.Core.Monitoring.Files;
 using Truce.Storage.Monitoring;
 
 namespace Truce.Cli;
 
 /// <summary>
-/// <c>truce import</c>: observations from a file, as a feed would send them — every row checked first, and the
-/// file taken whole or not at all (decision 27), every bad row named with its column, reason and the value
-/// seen. For now NDJSON (one observation a line) and a JSON array, plain or gzip; the CSV shapes follow.
+/// <c>truce import</c>: observations from a file as people download it — NDJSON, a JSON array, Truce's CSV, an
+/// ACLED or UCDP GED export, GeoJSON; plain or gzip — streamed through the intake in one transaction. By default
+/// the file is taken whole or not at all (decision 27); <c>--accept-valid</c> takes the good rows (decision 28).
+/// Either way every bad row is named with its column, reason and the value seen.
 /// </summary>
 public static class MonitoringCommands
 {
-    public sealed record ImportSummary(int Read, int Accepted, int Unchanged, int Revised, int Rejected, IReadOnlyList<Rejection> Rejections);
+    public sealed record ImportSummary(int Read, int Accepted, int Unchanged, int Revised, int Withdrawn, int Rejected, IReadOnlyList<Rejection> Rejections);
 
     public static Command Import(TextWriter output, TextWriter error)
     {
-        var file = new Argument<string>("file") { Description = "The file: NDJSON (one observation a line) or a JSON array; .gz is read as gzip." };
-        var format = new Option<string>("--format") { Description = "ndjson or json (CSV, ACLED, UCDP and GeoJSON come next).", DefaultValueFactory = _ => "ndjson" };
-        var json = new Option<bool>("--json") { Description = "Print the summary as JSON: read, accepted, unchanged, revised, rejected, rejections." };
-        var command = new Command("import", "Import observations from a file: placed and judged at their time; the whole file or nothing, every bad row named.") { file, format, json };
+        var file = new Argument<string>("file") { Description = "The file; .gz (or gzip content) is read as gzip, UTF-8 with or without BOM." };
+        var format = new Option<string>("--format") { Description = "ndjson (one observation a line), json (an array), csv (Truce's columns), acled, ucdp (GED) or geojson.", DefaultValueFactory = _ => "ndjson" };
+        var acceptValid = new Option<bool>("--accept-valid") { Description = "Take the good rows and name the bad ones, instead of refusing the whole file when a row is bad." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON: read, accepted, unchanged, revised, withdrawn, rejected, rejections." };
+        var command = new Command("import", "Import observations from a file: placed and judged at their time; the whole file or nothing (or --accept-valid), every bad row named.") { file, format, acceptValid, json };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var kind = parse.GetValue(format)!.Trim().ToLowerInvariant();
             if (!File.Exists(path))
             {
                 return TruceCli.Fail(error, ExitCodes.Usage, $"file: there is no file {path}.");
             }
 
-            if (kind is not ("ndjson" or "json"))
+            if (!ObservationFiles.TryParseFormat(parse.GetValue(format)!.Trim(), out var kind))
             {
-                return TruceCli.Fail(error, ExitCodes.Usage, $"--format: '{kind}' is not supported yet; expected ndjson or json.");
+                return TruceCli.Fail(error, ExitCodes.Usage, $"--format: '{parse.GetValue(format)}' is not a format; expected ndjson, json, csv, acled, ucdp or geojson.");
             }
 
-            // Every row checked here first, so that a file is refused at once with every bad row named, before any batch goes in.
-            var (rows, rejections) = Read(path, kind);
-            foreach (var row in rows)
+            var mode = parse.GetValue(acceptValid) ? IntakeMode.AcceptValid : IntakeMode.WholeOrNothing;
+            await using var session = await TruceCli.OpenAsync(parse, ct);
+            // Opened through a function, so a UCDP file can be read twice (once for the order of its slash dates).
+            var bar = ProgressBar.For(error);
+            TextReader Open()
             {
-                var errors = new ValidationErrors();
-                ObservationRules.Read(row.Input, errors);
-                rejections.AddRange(errors.ToDictionary().Select(e => new Rejection(row.Number, e.Key, string.Join(" ", e.Value), ValueOf(row.Node, e.Key))));
+                var stream = File.OpenRead(path);
+                bar?.Track(stream);
+                return ObservationFiles.Open(stream);
             }
 
-            rejections.Sort((a, b) => a.Row.CompareTo(b.Row));
-
-            var (accepted, unchanged, revised) = (0, 0, 0);
-            if (rejections.Count == 0)
+            var done = await session.Get<ObservationIntake>().ImportAsync(session.Acting, ObservationFiles.Read(Open, kind), mode, bar, ct);
+            bar?.Finish();
+            if (!done.IsDone)
             {
-                await using var session = await TruceCli.OpenAsync(parse, ct);
-                var intake = session.Get<ObservationIntake>();
-                foreach (var chunk in rows.Chunk(ObservationIntake.MaxBatch))
-                {
-                    var done = await intake.SubmitAsync(session.Acting, chunk.Select(r => (ObservationInput?)r.Input).ToList(), ct);
-                    if (!done.IsDone)
-                    {
-                        return TruceCli.Refusal(done, error, what: "nothing more was imported");
-                    }
-
-                    (accepted, unchanged, revised) = (accepted + done.Value.Accepted, unchanged + done.Value.Unchanged, revised + done.Value.Revised);
-                    error.WriteLine($"{accepted + unchanged + revised:N0} of {rows.Count:N0} rows");
-                }
+                return TruceCli.Refusal(done, error, what: "nothing was imported");
             }
 
-            var summary = new ImportSummary(rows.Count + rejections.Select(r => r.Row).Except(rows.Select(r => r.Number)).Count(), accepted, unchanged, revised, rejections.Select(r => r.Row).Distinct().Count(), rejections);
+            var s = done.Value;
+            var summary = new ImportSummary(s.Read, s.Accepted, s.Unchanged, s.Revised, s.Withdrawn, s.Rejected, s.Rejections);
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(summary, TruceJson.Indented));
             }
             else
             {
-                foreach (var r in rejections)
+                foreach (var r in s.Rejections)
                 {
                     error.WriteLine($"{path}, row {r.Row}: {r.Column}: {r.Reason}{(r.Value is null ? string.Empty : $" (seen: {r.Value})")}");
                 }
 
-                output.WriteLine(rejections.Count == 0
-                    ? $"Imported {summary.Read:N0} rows: {accepted:N0} new, {revised:N0} revised, {unchanged:N0} unchanged."
-                    : $"Nothing imported: {summary.Rejected:N0} of {summary.Read:N0} rows rejected (named above); fix them and import the file again.");
+                output.WriteLine(s.Committed
+                    ? $"Imported {s.Read:N0} rows: {s.Accepted:N0} new, {s.Revised:N0} revised, {s.Unchanged:N0} unchanged, {s.Withdrawn:N0} withdrawn, {s.Rejected:N0} rejected."
+                    : $"Nothing imported: {s.Rejected:N0} of {s.Read:N0} rows rejected (named above); fix them and import the file again, or use --accept-valid to take the others.");
             }
 
-            return rejections.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+            return s.Rejected == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
     }
 
-    private sealed record Row(int Number, JsonNode Node, ObservationInput Input);
-
-    private static (List<Row> Rows, List<Rejection> Rejections) Read(string path, string kind)
+    /// <summary>
+    /// A one-line bar on a terminal: how far through the file (by bytes, so it is right before the rows are
+    /// counted), rows so far and the rate. Nothing when standard error is not a terminal, so logs stay clean.
+    /// </summary>
+    private sealed class ProgressBar(TextWriter error) : IProgress<int>
     {
-        using var stream = File.OpenRead(path);
-        using var plain = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
-        using var reader = new StreamReader(plain, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var rows = new List<Row>();
-        var rejections = new List<Rejection>();
-        if (kind == "json")
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _shownAt = -1;
+        private Stream? _file;
+
+        public static ProgressBar? For(TextWriter error) =>
+            ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? new ProgressBar(error) : null;
+
+        /// <summary>The file being read now (a second pass over a UCDP file starts again from its beginning).</summary>
+        public void Track(Stream file) => _file = file;
+
+        public void Report(int value)
         {
-            JsonArray array;
-            try
+            if (_clock.ElapsedMilliseconds - _shownAt < 200)
             {
-                array = JsonNode.Parse(reader.ReadToEnd())?.AsArray() ?? [];
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException)
-            {
-                rejections.Add(new Rejection(0, "file", $"Not a JSON array of observations: {e.Message}", null));
-                return (rows, rejections);
+                return;
             }
 
-            for (var i = 0; i < array.Count; i++)
-            {
-                Add(i + 1, array[i]);
-            }
-
-            return (rows, rejections);
+            _shownAt = _clock.ElapsedMilliseconds;
+            var share = _file is not { CanSeek: true, Length: > 0 } file ? 0 : Math.Clamp((double)file.Position / file.Length, 0, 1);
+            var filled = (int)(share * 30);
+            error.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {share:P0}  {value:N0} rows  {value / Math.Max(_clock.Elapsed.TotalSeconds, 0.001):N0}/s   ");
         }
 
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                Add(number, JsonNode.Parse(line));
-            }
-            catch (JsonException e)
-            {
-                rejections.Add(new Rejection(number, "line", $"Not a JSON object: {e.Message}", line.Length <= 80 ? line : line[..80] + "…"));
-            }
-        }
-
-        return (rows, rejections);
-
-        void Add(int row, JsonNode? node)
-        {
-            try
-            {
-                var input = node?.Deserialize<ObservationInput>(TruceJson.Options);
-                if (node is null || input is null)
-                {
-                    rejections.Add(new Rejection(row, "row", "Empty: expected an observation.", null));
-                    return;
-                }
-
-                rows.Add(new Row(row, node, input));
-            }
-            catch (JsonException e)
-            {
-                var (field, expected) = JsonFields.Explain(typeof(ObservationInput), e);
-                rejections.Add(new Rejection(row, field, $"Expected {expected}.", ValueOf(node, field)));
-            }
-        }
-    }
-
-    // The value a row held for a field (sector.maxMetres → the row's sector's maxMetres), as text.
-    private static string? ValueOf(JsonNode? node, string field)
-    {
-        foreach (var part in field.Split('.'))
-        {
-            var name = part.Split('[')[0];
-            node = node is JsonObject o && o.TryGetPropertyValue(name, out var next) ? next : null;
-        }
-
-        var text = node?.ToJsonString();
-        return text is null ? null : text.Length <= 80 ? text : text[..80] + "…";
+        public void Finish() => error.WriteLine();
     }
 }

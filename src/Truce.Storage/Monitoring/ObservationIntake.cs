@@ -214,10 +214,14 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
             observation?.ContentHash = ContentHash(input);
         }
 
+        // A cell that could not be read was left empty and is already named; the rules would only call it missing.
         foreach (var (field, messages) in errors.ToDictionary())
         {
             var (column, value) = row.Locate(field);
-            rejections.AddRange(messages.Select(m => new Rejection(row.Row, column, m, value)));
+            if (!row.Rejections.Exists(r => r.Column == column))
+            {
+                rejections.AddRange(messages.Select(m => new Rejection(row.Row, column, m, value)));
+            }
         }
 
         return new Checked(row.Row, rejections.Count == 0 ? observation : null, row.Withdraws, rejections, row.Locate);

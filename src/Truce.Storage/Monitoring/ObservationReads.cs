@@ -35,13 +35,16 @@ public sealed record ObservationView(
     string? Side,
     double? LineDistanceKm,
     IReadOnlyList<FindingView> Findings,
-    string Marking)
+    string Marking,
+    DateTimeOffset ReceivedAt,
+    string ReceivedBy)
 {
     public static ObservationView From(Observation o) => new(
         o.Id, o.Source, o.ExternalId, o.Version, o.ObservedFrom, o.ObservedTo, Kebab.Of(o.Type), o.Count, o.Lat, o.Lon, o.RadiusMetres, o.Sector,
         o.Weapon, o.CalibreMm, o.Target, Kebab.Of(o.Direction), o.ClaimedBy, o.Casualties, o.Attachments.ToList(), o.Grading.ToString(), o.Description,
         o.Oblast, o.Raion, o.SectorCode, o.Side, o.LineDistanceKm,
-        o.Findings.Select(f => new FindingView(f.Agreement, f.Provision, Kebab.Of(f.Verdict), f.Reason)).ToList(), o.Marking.ToString());
+        o.Findings.Select(f => new FindingView(f.Agreement, f.Provision, Kebab.Of(f.Verdict), f.Reason)).ToList(), o.Marking.ToString(),
+        new DateTimeOffset(DateTime.SpecifyKind(o.ReceivedAtUtc, DateTimeKind.Utc)), o.ReceivedBy);
 }
 
 public sealed record FindingView(string Agreement, int Provision, string Verdict, string Reason);
@@ -75,10 +78,204 @@ public sealed class ObservationReads(TruceDb db)
         return rows.Select(ObservationView.From).ToList();
     }
 
+    /// <summary>
+    /// The map's points: the current observations matching <paramref name="filter"/>, newest first, at most
+    /// <paramref name="limit"/> (1–5,000), each with only what the map draws and its worst verdict. Ordered by
+    /// start alone, as the index (IsCurrent, ObservedFrom, Lon, Lat) runs, so the store walks that index
+    /// backwards, checks the box in it and stops after one row more than the limit (which says "truncated");
+    /// the worst verdict is a correlated subquery on the findings' ObservationId index, computed for those rows only.
+    /// </summary>
+    public async Task<ObservationMap> MapAsync(Principal reader, ObservationFilter filter, int limit = MaxLimit, CancellationToken ct = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        using var reading = db.ReadAs(reader);
+        var rows = await Filtered(filter)
+            .OrderByDescending(o => o.ObservedFrom)
+            .Take(limit + 1)
+            .Select(o => new PointRow
+            {
+                Id = o.Id,
+                Type = o.Type,
+                ObservedFrom = o.ObservedFrom,
+                Source = o.Source,
+                Side = o.Side,
+                Count = o.Count,
+                Lat = o.Lat,
+                Lon = o.Lon,
+                Worst = o.Findings.Any(f => f.Verdict == Verdict.Violation) ? WorstVerdict.Violation
+                    : o.Findings.Any(f => f.Verdict == Verdict.Undetermined) ? WorstVerdict.Undetermined
+                    : o.Findings.Any() ? WorstVerdict.NotAViolation
+                    : WorstVerdict.None,
+            })
+            .ToListAsync(ct);
+        var points = rows.Take(limit).Select(r => new MapPoint(r.Id, Kebab.Of(r.Type), r.ObservedFrom, r.Source, r.Side, Kebab.Of(r.Worst), r.Count, r.Lat, r.Lon)).ToList();
+        return new ObservationMap(points, rows.Count > limit, limit);
+    }
+
+    /// <summary>A page of the observations' table: the current ones matching <paramref name="filter"/>, newest first (then by id), after <paramref name="after"/>.</summary>
+    public async Task<ObservationPage> PageAsync(Principal reader, ObservationFilter filter, ObservationCursor? after = null, int limit = 50, CancellationToken ct = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        using var reading = db.ReadAs(reader);
+        var query = Filtered(filter);
+        if (after is not null)
+        {
+            var (at, id) = (after.ObservedFrom, after.Id);
+            query = query.Where(o => o.ObservedFrom < at || (o.ObservedFrom == at && o.Id < id));
+        }
+
+        var rows = await query
+            .OrderByDescending(o => o.ObservedFrom).ThenByDescending(o => o.Id)
+            .Take(limit + 1)
+            .Select(o => new TableRow
+            {
+                Id = o.Id,
+                Type = o.Type,
+                ObservedFrom = o.ObservedFrom,
+                ObservedTo = o.ObservedTo,
+                Source = o.Source,
+                Count = o.Count,
+                Oblast = o.Oblast,
+                Raion = o.Raion,
+                Side = o.Side,
+                LineDistanceKm = o.LineDistanceKm,
+                Worst = o.Findings.Any(f => f.Verdict == Verdict.Violation) ? WorstVerdict.Violation
+                    : o.Findings.Any(f => f.Verdict == Verdict.Undetermined) ? WorstVerdict.Undetermined
+                    : o.Findings.Any() ? WorstVerdict.NotAViolation
+                    : WorstVerdict.None,
+            })
+            .ToListAsync(ct);
+        var shown = rows.Take(limit).Select(r => new ObservationRow(
+            r.Id, Kebab.Of(r.Type), r.ObservedFrom, r.ObservedTo, r.Source, r.Count, r.Oblast, r.Raion, r.Side, r.LineDistanceKm, Kebab.Of(r.Worst))).ToList();
+        return new ObservationPage(shown, rows.Count > limit ? new ObservationCursor(shown[^1].ObservedFrom, shown[^1].Id) : null);
+    }
+
+    /// <summary>The first and last start among the current observations the reader may see, for the map's time slider; null when there are none.</summary>
+    public async Task<(DateTimeOffset First, DateTimeOffset Last)?> SpanAsync(Principal reader, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        var current = db.Observations.AsNoTracking().Where(o => o.IsCurrent);
+        var first = await current.OrderBy(o => o.ObservedFrom).Select(o => o.ObservedFrom).Take(1).ToListAsync(ct);
+        var last = await current.OrderByDescending(o => o.ObservedFrom).Select(o => o.ObservedFrom).Take(1).ToListAsync(ct);
+        return first.Count == 0 ? null : (first[0], last[0]);
+    }
+
+    /// <summary>The id of the current version of a source's report, if the reader may see it.</summary>
+    public async Task<long?> CurrentIdAsync(Principal reader, string source, string externalId, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        var ids = await db.Observations.AsNoTracking().Where(o => o.IsCurrent && o.Source == source && o.ExternalId == externalId).Select(o => o.Id).Take(1).ToListAsync(ct);
+        return ids.Count == 0 ? null : ids[0];
+    }
+
     public async Task<Outcome<ObservationView>> GetAsync(Principal reader, long id, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
         var o = await db.Observations.AsNoTracking().Include(x => x.Findings).FirstOrDefaultAsync(x => x.Id == id, ct);
         return o is null ? Outcome.NotFound($"No observation {id}.") : Outcome.Done(ObservationView.From(o));
+    }
+
+    /// <summary>
+    /// The current observations matching the filter, every part in the query. The window's start also bounds
+    /// an observation's start (its window lasts at most <see cref="ObservationRules.MaxWindow"/>), so the time
+    /// window is a range of the index on either store rather than a scan of every earlier observation.
+    /// </summary>
+    private IQueryable<Observation> Filtered(ObservationFilter filter)
+    {
+        var query = db.Observations.AsNoTracking().Where(o => o.IsCurrent);
+        if (filter.From is { } start)
+        {
+            var earliest = start - ObservationRules.MaxWindow;
+            query = query.Where(o => o.ObservedFrom >= earliest && o.ObservedTo >= start);
+        }
+
+        if (filter.To is { } end)
+        {
+            query = query.Where(o => o.ObservedFrom <= end);
+        }
+
+        if (filter.Box is { } box)
+        {
+            var (west, east, south, north) = (box.MinX, box.MaxX, box.MinY, box.MaxY);
+            query = query.Where(o => o.Lon >= west && o.Lon <= east && o.Lat >= south && o.Lat <= north);
+        }
+
+        if (filter.Types is { Count: > 0 } types)
+        {
+            var wanted = types.Distinct().ToList();
+            query = query.Where(o => wanted.Contains(o.Type));
+        }
+
+        if (filter.Sources is { Count: > 0 } sources)
+        {
+            var wanted = sources.Distinct(StringComparer.Ordinal).ToList();
+            query = query.Where(o => wanted.Contains(o.Source));
+        }
+
+        if (filter.Sides is { Count: > 0 } sides)
+        {
+            var wanted = sides.Distinct(StringComparer.Ordinal).ToList();
+            query = query.Where(o => o.Side != null && wanted.Contains(o.Side));
+        }
+
+        if (filter.Verdicts is { Count: > 0 } verdicts && verdicts.Distinct().Count() < Enum.GetValues<WorstVerdict>().Length)
+        {
+            // The worst verdict, asked as EXISTS over the findings: one clause per verdict wanted.
+            var (violation, undetermined, notAViolation, none) = (verdicts.Contains(WorstVerdict.Violation), verdicts.Contains(WorstVerdict.Undetermined), verdicts.Contains(WorstVerdict.NotAViolation), verdicts.Contains(WorstVerdict.None));
+            query = query.Where(o =>
+                (violation && o.Findings.Any(f => f.Verdict == Verdict.Violation))
+                || (undetermined && !o.Findings.Any(f => f.Verdict == Verdict.Violation) && o.Findings.Any(f => f.Verdict == Verdict.Undetermined))
+                || (notAViolation && o.Findings.Any() && o.Findings.All(f => f.Verdict == Verdict.NotAViolation))
+                || (none && !o.Findings.Any()));
+        }
+
+        return query;
+    }
+
+    // What the store sends back for a point or a table row; the verdict and type are turned into words after.
+    private sealed class PointRow
+    {
+        public long Id { get; init; }
+
+        public EventType Type { get; init; }
+
+        public DateTimeOffset ObservedFrom { get; init; }
+
+        public string Source { get; init; } = string.Empty;
+
+        public string? Side { get; init; }
+
+        public int Count { get; init; }
+
+        public double Lat { get; init; }
+
+        public double Lon { get; init; }
+
+        public WorstVerdict Worst { get; init; }
+    }
+
+    private sealed class TableRow
+    {
+        public long Id { get; init; }
+
+        public EventType Type { get; init; }
+
+        public DateTimeOffset ObservedFrom { get; init; }
+
+        public DateTimeOffset ObservedTo { get; init; }
+
+        public string Source { get; init; } = string.Empty;
+
+        public int Count { get; init; }
+
+        public string? Oblast { get; init; }
+
+        public string? Raion { get; init; }
+
+        public string? Side { get; init; }
+
+        public double? LineDistanceKm { get; init; }
+
+        public WorstVerdict Worst { get; init; }
     }
 }

@@ -22,6 +22,9 @@ public static class MonitoringApi
             .WithSummary("Submit a batch of observations (application/json: an array; application/x-ndjson: one a line). All or none: a bad row refuses the batch and every bad row is named; a re-sent row changes nothing; a revised row becomes a new version.")
             .Accepts<List<ObservationInput>>("application/json", "application/x-ndjson");
         observations.MapGet("/", List).WithSummary("Current observations, newest first: from, to (a date or instant), bbox=west,south,east,north, limit (1–5,000).");
+        observations.MapGet("/map", Map)
+            .WithSummary("The map's points as GeoJSON, newest first: from, to, bbox=west,south,east,north, type, verdict (the worst: violation, undetermined, not-a-violation, none), source, side (each a comma-separated list), limit (1–5,000). Each point has id, type, observedFrom, source, side, verdict and count; the collection says truncated: true when more matched than the limit.")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJsonResults.MediaType);
         observations.MapGet("/{id:long}", Get).WithSummary("One observation with where it was placed and its findings.");
         return api;
     }
@@ -82,6 +85,18 @@ public static class MonitoringApi
         }
 
         return errors.IsEmpty ? TypedResults.Ok(await reads.ListAsync(user.ToPrincipal(), start, end, box, limit ?? 500, ct)) : Problems.Invalid(errors);
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> Map(ObservationReads reads, ClaimsPrincipal user, string? from, string? to, string? bbox, string? type, string? verdict, string? source, string? side, int? limit, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var filter = ObservationFilters.Read(from, to, bbox, type, verdict, source, side, errors);
+        if (limit is < 1 or > ObservationReads.MaxLimit)
+        {
+            errors.Add("limit", $"From 1 to {ObservationReads.MaxLimit:N0}.");
+        }
+
+        return errors.IsEmpty ? GeoJsonResults.Observations(await reads.MapAsync(user.ToPrincipal(), filter, limit ?? ObservationReads.MaxLimit, ct)) : Problems.Invalid(errors);
     }
 
     private static async Task<Results<Ok<ObservationView>, ProblemHttpResult, ValidationProblem>> Get(ObservationReads reads, ClaimsPrincipal user, long id, CancellationToken ct) =>

@@ -10,6 +10,12 @@ const files = [
   ['node_modules/leaflet/dist/leaflet.css', '../wwwroot/lib/leaflet/leaflet.css'],
   ['node_modules/leaflet/dist/images', '../wwwroot/lib/leaflet/images'],
   ['node_modules/leaflet/LICENSE', '../wwwroot/lib/leaflet/LICENSE'],
+  // Clusters of markers at low zoom, for the monitoring map.
+  ['node_modules/leaflet.markercluster/dist/leaflet.markercluster.js', '../wwwroot/lib/leaflet.markercluster/leaflet.markercluster.js'],
+  ['node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map', '../wwwroot/lib/leaflet.markercluster/leaflet.markercluster.js.map'],
+  ['node_modules/leaflet.markercluster/dist/MarkerCluster.css', '../wwwroot/lib/leaflet.markercluster/MarkerCluster.css'],
+  ['node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css', '../wwwroot/lib/leaflet.markercluster/MarkerCluster.Default.css'],
+  ['node_modules/leaflet.markercluster/MIT-LICENCE.txt', '../wwwroot/lib/leaflet.markercluster/MIT-LICENCE.txt'],
   ['node_modules/topojson-client/dist/topojson-client.min.js', '../wwwroot/lib/topojson-client/topojson-client.min.js'],
   ['node_modules/topojson-client/LICENSE', '../wwwroot/lib/topojson-client/LICENSE'],
   // The offline basemap: Natural Earth's countries at 1:50m, as TopoJSON (public domain; world-atlas is ISC).

@@ -164,7 +164,7 @@ public sealed class ObservationReads(TruceDb db)
     public async Task<long?> CurrentIdAsync(Principal reader, string source, string externalId, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        var ids = await db.Observations.AsNoTracking().Where(o => o.IsCurrent && o.Source == source && o.ExternalId == externalId).Select(o => o.Id).Take(1).ToListAsync(ct);
+        var ids = await db.Observations.AsNoTracking().Where(o => o.IsCurrent && o.Source == source && o.ExternalId == externalId).OrderByDescending(o => o.Version).Select(o => o.Id).Take(1).ToListAsync(ct);
         return ids.Count == 0 ? null : ids[0];
     }
 

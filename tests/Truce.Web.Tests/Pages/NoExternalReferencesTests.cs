@@ -14,7 +14,7 @@ public sealed partial class NoExternalReferencesTests(TruceApp app) : IClassFixt
     private static readonly string[] Pages =
     [
         "/", "/coalition", "/commitments", "/commitments?category=troops", "/commitments/1", "/commitments/1/edit",
-        "/commitments/new", "/api-docs", "/agreements", "/planning", "/monitoring", "/monitoring/list", "/monitoring/report", "/planning?run=compare&hold=after-ceasefire", "/audit", "/account/sign-in", "/account/denied",
+        "/commitments/new", "/api-docs", "/agreements", "/planning", "/monitoring/list", "/planning?run=compare&hold=after-ceasefire", "/audit", "/account/sign-in", "/account/denied",
     ];
 
     [Fact]

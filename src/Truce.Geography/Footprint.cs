@@ -172,6 +172,34 @@ public sealed class PreparedZone
 
     public ZoneRelation Against(Geometry footprint) => Against(footprint.EnvelopeInternal, footprint.Coordinate, () => footprint);
 
+    /// <summary>
+    /// The disc of <paramref name="radiusMetres"/> around a point, judged without drawing it: across the border
+    /// when an edge of the zone passes within the radius, otherwise inside or outside as its centre is. Distances
+    /// to the nearby edges are measured in metres on a plane tangent at the centre (within a fraction of a per
+    /// cent at 100 km), which is as exact as the 64-sided polygon <see cref="Footprint.Around"/> draws.
+    /// </summary>
+    public ZoneRelation AgainstDisc(double lat, double lon, double radiusMetres)
+    {
+        var box = radiusMetres > 0 ? Footprint.BoxAround(lat, lon, radiusMetres) : new Envelope(lon, lon, lat, lat);
+        if (!_extent.Intersects(box))
+        {
+            return ZoneRelation.Outside;
+        }
+
+        var inside = _locator.Locate(new Coordinate(lon, lat)) != Location.Exterior;
+        if (radiusMetres > 0)
+        {
+            var nearest = new NearestEdge(lat, lon);
+            _edges.Query(box, nearest);
+            if (nearest.Metres <= radiusMetres)
+            {
+                return ZoneRelation.Straddles;
+            }
+        }
+
+        return inside ? ZoneRelation.Inside : ZoneRelation.Outside;
+    }
+
     private static IEnumerable<LineString> Rings(Geometry area)
     {
         for (var i = 0; i < area.NumGeometries; i++)
@@ -184,6 +212,33 @@ public sealed class PreparedZone
                     yield return hole;
                 }
             }
+        }
+    }
+
+    /// <summary>The distance in metres from a point to the nearest of the edges visited.</summary>
+    private sealed class NearestEdge : IItemVisitor<LineSegment>
+    {
+        private readonly double _lat, _lon, _metresPerDegreeLat, _metresPerDegreeLon;
+
+        public NearestEdge(double lat, double lon)
+        {
+            (_lat, _lon) = (lat, lon);
+            var phi = lat * Math.PI / 180;
+            _metresPerDegreeLat = 111_132.92 - (559.82 * Math.Cos(2 * phi)) + (1.175 * Math.Cos(4 * phi));
+            _metresPerDegreeLon = (111_412.84 * Math.Cos(phi)) - (93.5 * Math.Cos(3 * phi));
+        }
+
+        public double Metres { get; private set; } = double.PositiveInfinity;
+
+        public void VisitItem(LineSegment item)
+        {
+            var (ax, ay) = ((item.P0.X - _lon) * _metresPerDegreeLon, (item.P0.Y - _lat) * _metresPerDegreeLat);
+            var (bx, by) = ((item.P1.X - _lon) * _metresPerDegreeLon, (item.P1.Y - _lat) * _metresPerDegreeLat);
+            var (dx, dy) = (bx - ax, by - ay);
+            var length = (dx * dx) + (dy * dy);
+            var t = length == 0 ? 0 : Math.Clamp(-((ax * dx) + (ay * dy)) / length, 0, 1);
+            var (px, py) = (ax + (t * dx), ay + (t * dy));
+            Metres = Math.Min(Metres, Math.Sqrt((px * px) + (py * py)));
         }
     }
 

@@ -41,6 +41,30 @@ public sealed class FootprintTests
     }
 
     [Fact]
+    public void A_disc_judged_by_its_distance_to_the_edges_agrees_with_the_drawn_disc()
+    {
+        var zone = new PreparedZone(West);
+        var random = new Random(11);
+        var compared = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            var (lat, lon, radius) = (47.8 + (random.NextDouble() * 1.4), 36.4 + (random.NextDouble() * 1.0), random.NextDouble() * 10_000);
+            var drawn = Footprint.Against(Footprint.Around(lat, lon, radius), West);
+            var measured = zone.AgainstDisc(lat, lon, radius);
+
+            // Only a disc whose rim lies within half a per cent of an edge may be told differently (the polygon is inscribed).
+            var rim = Footprint.Against(Footprint.Around(lat, lon, radius * 1.005), West) != Footprint.Against(Footprint.Around(lat, lon, radius * 0.995), West);
+            if (!rim)
+            {
+                Assert.Equal(drawn, measured);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 2_900, $"{compared} discs compared");
+    }
+
+    [Fact]
     public void A_radius_or_range_past_100_km_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Footprint.Around(48.5, 37, 150_000));

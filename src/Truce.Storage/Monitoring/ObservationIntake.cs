@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
+using Microsoft.Extensions.DependencyInjection;
 using Truce.Core.Agreements;
 using Truce.Core.Common;
 using Truce.Core.Monitoring;
@@ -39,12 +39,13 @@ public enum IntakeMode
 /// force (<see cref="Adjudication"/>). One transaction and one audit entry per batch, with the batch's hash.
 /// </summary>
 /// <remarks>
-/// A file of a million rows streams through in chunks: one thread reads and checks, the other places, judges
-/// and writes through the store's bulk path (<see cref="ObservationStore"/>), so memory stays bounded by a few
-/// chunks whatever the file's size. The audit entry is appended last, so on PostgreSQL the audit chain's lock is
+/// A file of a million rows streams through in chunks and three stages — read and check; place and judge (with
+/// its own scope and connection, reading layers and agreements already committed); decide and write through the
+/// store's bulk path (<see cref="ObservationStore"/>) — so the stages run side by side and memory stays bounded
+/// by a few chunks whatever the file's size. The audit entry is appended last, so on PostgreSQL the audit chain's lock is
 /// held only for the moment before the commit, not for the import.
 /// </remarks>
-public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail audit, Placements placements, ProvisionZones zones, AgreementBook agreements)
+public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail audit, IServiceScopeFactory scopes)
 {
     /// <summary>The most rows one request may carry; larger files go through <see cref="ImportAsync"/>.</summary>
     public const int MaxBatch = 10_000;
@@ -88,29 +89,26 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
 
         using var reading = db.ReadAs(writer);
         var now = clock.GetUtcNow().UtcDateTime;
-        var judging = new Judging(writer, await agreements.TakenEffectAsync(writer, ct));
         var tally = new Tally();
         var batchHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var markings = new Dictionary<string, List<(string Field, string Reason)>>(StringComparer.Ordinal);
 
-        // Reading and checking on one thread, placing and writing on this one; a few chunks in between at most.
-        var chunks = Channel.CreateBounded<Checked[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        // Three stages with a few chunks between each at most: read and check, place and judge, decide and write.
+        var read = Channel.CreateBounded<Checked[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var judged = Channel.CreateBounded<Checked[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reader = Task.Run(() => ReadAsync(rows, chunks.Writer, stop.Token), stop.Token);
+        await using var judgingScope = scopes.CreateAsyncScope();
+        var judging = await Judging.StartAsync(judgingScope.ServiceProvider, writer, stop.Token);
+        var reader = Task.Run(() => ReadAsync(rows, read.Writer, stop.Token), stop.Token);
+        var judge = Task.Run(() => JudgeAsync(judging, read.Reader, judged.Writer, mode, stop.Token), stop.Token);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var store = ObservationStore.For(db);
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            await foreach (var chunk in judged.Reader.ReadAllAsync(ct))
             {
                 tally.Read += chunk.Length;
                 foreach (var row in chunk)
                 {
-                    if (row.Observation is { } o && !row.Withdraws)
-                    {
-                        await CheckMarkingAsync(writer, row, markings, ct);
-                    }
-
                     tally.Rejections.AddRange(row.Rejections);
                     if (row.Rejections.Count == 0)
                     {
@@ -118,18 +116,17 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
                     }
                 }
 
-                if (mode == IntakeMode.WholeOrNothing && tally.Rejections.Count > 0)
+                // Once a row is refused in a whole-or-nothing batch nothing more is written, but the rest is still
+                // read, so every bad row is named at once.
+                if (mode == IntakeMode.AcceptValid || tally.Rejections.Count == 0)
                 {
-                    // Nothing more is written, but the rest is still read, so every bad row is named at once.
-                    progress?.Report(tally.Read);
-                    continue;
+                    await WriteAsync(store, [.. chunk.Where(r => r.Rejections.Count == 0)], writer, now, tally, ct);
                 }
 
-                await WriteAsync(store, judging, chunk.Where(r => r.Rejections.Count == 0).ToList(), writer, now, tally, ct);
                 progress?.Report(tally.Read);
             }
 
-            await reader;
+            await Task.WhenAll(reader, judge);
             var summaryHash = Convert.ToHexStringLower(batchHash.GetHashAndReset());
             var rejected = tally.Rejections.Select(r => r.Row).Distinct().Count();
             if (mode == IntakeMode.WholeOrNothing && rejected > 0)
@@ -148,7 +145,7 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         finally
         {
             await stop.CancelAsync();
-            await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(reader, judge).ContinueWith(_ => { }, TaskScheduler.Default);
             db.ChangeTracker.Clear();
         }
     }
@@ -185,6 +182,36 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         catch (Exception e)
         {
             chunks.Complete(e);
+        }
+    }
+
+    /// <summary>The second stage: each good row's marking checked, then placed and judged at its time.</summary>
+    private static async Task JudgeAsync(Judging judging, ChannelReader<Checked[]> read, ChannelWriter<Checked[]> judged, IntakeMode mode, CancellationToken ct)
+    {
+        try
+        {
+            var refused = false;
+            await foreach (var chunk in read.ReadAllAsync(ct))
+            {
+                foreach (var row in chunk.Where(r => r.Observation is not null && !r.Withdraws))
+                {
+                    await judging.CheckMarkingAsync(row, ct);
+                    refused |= row.Rejections.Count > 0;
+                    if (row.Rejections.Count == 0 && !(refused && mode == IntakeMode.WholeOrNothing))
+                    {
+                        await judging.PlaceAndJudgeAsync(row.Observation!, ct);
+                    }
+                }
+
+                refused |= Array.Exists(chunk, r => r.Rejections.Count > 0);
+                await judged.WriteAsync(chunk, ct);
+            }
+
+            judged.Complete();
+        }
+        catch (Exception e)
+        {
+            judged.Complete(e);
         }
     }
 
@@ -227,26 +254,8 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         return new Checked(row.Row, rejections.Count == 0 ? observation : null, row.Withdraws, rejections, row.Locate);
     }
 
-    private async Task CheckMarkingAsync(Principal writer, Checked row, Dictionary<string, List<(string Field, string Reason)>> seen, CancellationToken ct)
-    {
-        var marking = row.Observation!.Marking;
-        var key = $"{marking.Level}|{marking.RelToList}|{marking.Owner}";
-        if (!seen.TryGetValue(key, out var problems))
-        {
-            var errors = new ValidationErrors();
-            await MarkingChecks.CheckAsync(db, marking, writer, errors, ct);
-            problems = seen[key] = [.. errors.ToDictionary().SelectMany(e => e.Value.Select(m => (e.Key, m)))];
-        }
-
-        foreach (var (field, reason) in problems)
-        {
-            var (column, value) = row.Locate(field);
-            row.Rejections.Add(new Rejection(row.Row, column, reason, value));
-        }
-    }
-
-    /// <summary>Decides each good row's fate against what is held, places and judges the new versions, and writes them.</summary>
-    private async Task WriteAsync(ObservationStore store, Judging judging, List<Checked> good, Principal writer, DateTime now, Tally tally, CancellationToken ct)
+    /// <summary>The third stage: each good row's fate decided against what is held, and the new versions written.</summary>
+    private static async Task WriteAsync(ObservationStore store, List<Checked> good, Principal writer, DateTime now, Tally tally, CancellationToken ct)
     {
         var latest = await store.LatestAsync(good.Select(r => (r.Observation!.Source, r.Observation.ExternalId)).Distinct().ToList(), ct);
         var pending = new Dictionary<(string, string), Observation>();
@@ -295,7 +304,6 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
             o.Version = heldVersion + 1;
             o.ReceivedAtUtc = now;
             o.ReceivedBy = writer.Name;
-            await PlaceAndJudgeAsync(judging, o, ct);
             pending[key] = o;
             added.Add(o);
 
@@ -322,61 +330,79 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         await store.WriteAsync(added, retired, ct);
     }
 
-    /// <summary>Places the observation with the layers valid at its time and judges it against every provision in force then.</summary>
-    private async Task PlaceAndJudgeAsync(Judging judging, Observation o, CancellationToken ct)
+    /// <summary>
+    /// The second stage's state and services, from a scope of its own so it reads (layers, agreements, members)
+    /// on its own connection beside the writer's transaction. Read once and reused for every row: the agreements
+    /// that have taken effect, each provision's zones prepared for judging, a placer per day and set of
+    /// agreements in force, each marking's check — a million rows ask the store a few hundred times.
+    /// </summary>
+    private sealed class Judging(IServiceProvider services, Principal reader, IReadOnlyList<Agreement> agreements)
     {
-        // The agreements in force at either end of the window: one in force for part of it is judged undetermined.
-        var inForce = judging.Agreements.Where(a => a.IsInForceAt(o.ObservedFrom) || a.IsInForceAt(o.ObservedTo)).ToList();
-        var atStart = string.Join(',', inForce.Where(a => a.IsInForceAt(o.ObservedFrom)).Select(a => a.Key));
-        var placerKey = $"{DateOnly.FromDateTime(o.ObservedFrom.UtcDateTime):yyyy-MM-dd}|{atStart}";
-        if (!judging.Placers.TryGetValue(placerKey, out var placer))
-        {
-            placer = judging.Placers[placerKey] = (await placements.AtAsync(judging.Reader, o.ObservedFrom, ct)).Placer;
-        }
+        private readonly Dictionary<(string, int), IReadOnlyList<(Zone Zone, PreparedZone Prepared)>> _zones = [];
+        private readonly Dictionary<string, Placer> _placers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Field, string Reason)>> _markings = new(StringComparer.Ordinal);
+        private readonly TruceDb _db = services.GetRequiredService<TruceDb>();
 
-        var place = placer.Locate(o.Lat, o.Lon);
-        (o.Oblast, o.Raion, o.SectorCode, o.Side, o.LineDistanceKm) = (place.Oblast, place.Raion, place.Sector, place.Side, place.LineDistanceKm);
-        // The footprint's box and a point of it; its shape is drawn only if some zone's border comes near.
-        Geometry? shape = null;
-        var sector = o.Sector is { } s ? shape = Footprint.Sector(o.Lat, o.Lon, s.FromBearing, s.ToBearing, s.MinMetres, s.MaxMetres) : null;
-        var box = sector?.EnvelopeInternal ?? Footprint.BoxAround(o.Lat, o.Lon, o.RadiusMetres);
-        var anyPoint = sector?.Coordinate ?? new Coordinate(o.Lon, o.Lat);
-        Geometry Shape() => shape ??= Footprint.Around(o.Lat, o.Lon, o.RadiusMetres);
+        public static async Task<Judging> StartAsync(IServiceProvider services, Principal reader, CancellationToken ct) =>
+            new(services, reader, await services.GetRequiredService<AgreementBook>().TakenEffectAsync(reader, ct));
 
-        var facts = new Dictionary<(string, int), IReadOnlyList<ZoneFact>>();
-        foreach (var agreement in inForce)
+        /// <summary>The one marking check (<see cref="MarkingChecks"/>), once per distinct marking in the batch.</summary>
+        public async Task CheckMarkingAsync(Checked row, CancellationToken ct)
         {
-            foreach (var provision in agreement.Provisions)
+            var marking = row.Observation!.Marking;
+            var key = $"{marking.Level}|{marking.RelToList}|{marking.Owner}";
+            if (!_markings.TryGetValue(key, out var problems))
             {
-                if (!judging.Zones.TryGetValue((agreement.Key, provision.Number), out var drawn))
-                {
-                    drawn = judging.Zones[(agreement.Key, provision.Number)] = [.. (await zones.OfAsync(judging.Reader, agreement, provision, ct)).Select(z => (z, new PreparedZone(z.Area)))];
-                }
+                var errors = new ValidationErrors();
+                await MarkingChecks.CheckAsync(_db, marking, reader, errors, ct);
+                problems = _markings[key] = [.. errors.ToDictionary().SelectMany(e => e.Value.Select(m => (e.Key, m)))];
+            }
 
-                facts[(agreement.Key, provision.Number)] = drawn.Select(d => new ZoneFact(d.Zone.Actor, d.Zone.WeaponClass, d.Zone.DistanceKm, d.Zone.Layer, provision.Baselines.Find(b => b.ActorCode == d.Zone.Actor)?.AsOf, d.Prepared.Against(box, anyPoint, Shape))).ToList();
+            foreach (var (field, reason) in problems)
+            {
+                var (column, value) = row.Locate(field);
+                row.Rejections.Add(new Rejection(row.Row, column, reason, value));
             }
         }
 
-        var where = place.Oblast is null ? null : $"oblast {place.Oblast}";
-        o.Findings = Adjudication.Judge(o, inForce, (a, p) => facts[(a.Key, p.Number)], where, place.LineDistanceKm)
-            .Select(f => new ObservationFinding { Agreement = f.Agreement, Provision = f.Provision, Verdict = f.Verdict, Reason = f.Reason }).ToList();
-    }
+        /// <summary>Places the observation with the layers valid at its time and judges it against every provision in force then.</summary>
+        public async Task PlaceAndJudgeAsync(Observation o, CancellationToken ct)
+        {
+            // The agreements in force at either end of the window: one in force for part of it is judged undetermined.
+            var inForce = agreements.Where(a => a.IsInForceAt(o.ObservedFrom) || a.IsInForceAt(o.ObservedTo)).ToList();
+            var atStart = string.Join(',', inForce.Where(a => a.IsInForceAt(o.ObservedFrom)).Select(a => a.Key));
+            var placerKey = $"{DateOnly.FromDateTime(o.ObservedFrom.UtcDateTime):yyyy-MM-dd}|{atStart}";
+            if (!_placers.TryGetValue(placerKey, out var placer))
+            {
+                placer = _placers[placerKey] = (await services.GetRequiredService<Placements>().AtAsync(reader, o.ObservedFrom, ct)).Placer;
+            }
 
-    /// <summary>
-    /// What one batch reads once and reuses for every row: the agreements that have taken effect, each
-    /// provision's zones, and a placer per day and set of agreements in force — so a batch of ten thousand rows
-    /// asks the store a handful of times, not ten thousand.
-    /// </summary>
-    private sealed class Judging(Principal reader, IReadOnlyList<Agreement> agreements)
-    {
-        public Principal Reader { get; } = reader;
+            var place = placer.Locate(o.Lat, o.Lon);
+            (o.Oblast, o.Raion, o.SectorCode, o.Side, o.LineDistanceKm) = (place.Oblast, place.Raion, place.Sector, place.Side, place.LineDistanceKm);
 
-        public IReadOnlyList<Agreement> Agreements { get; } = agreements;
+            // A disc is judged by its centre and its distance to the zone's edges; a bearing sector by its shape.
+            var sector = o.Sector is { } s ? Footprint.Sector(o.Lat, o.Lon, s.FromBearing, s.ToBearing, s.MinMetres, s.MaxMetres) : null;
+            var facts = new Dictionary<(string, int), IReadOnlyList<ZoneFact>>();
+            foreach (var agreement in inForce)
+            {
+                foreach (var provision in agreement.Provisions)
+                {
+                    if (!_zones.TryGetValue((agreement.Key, provision.Number), out var drawn))
+                    {
+                        var provisionZones = await services.GetRequiredService<ProvisionZones>().OfAsync(reader, agreement, provision, ct);
+                        drawn = _zones[(agreement.Key, provision.Number)] = [.. provisionZones.Select(z => (z, new PreparedZone(z.Area)))];
+                    }
 
-        /// <summary>Each provision's zones, prepared (edges indexed) for judging many footprints.</summary>
-        public Dictionary<(string, int), IReadOnlyList<(Zone Zone, PreparedZone Prepared)>> Zones { get; } = [];
+                    facts[(agreement.Key, provision.Number)] = drawn.Select(d => new ZoneFact(
+                        d.Zone.Actor, d.Zone.WeaponClass, d.Zone.DistanceKm, d.Zone.Layer, provision.Baselines.Find(b => b.ActorCode == d.Zone.Actor)?.AsOf,
+                        sector is null ? d.Prepared.AgainstDisc(o.Lat, o.Lon, o.RadiusMetres) : d.Prepared.Against(sector))).ToList();
+                }
+            }
 
-        public Dictionary<string, Placer> Placers { get; } = new(StringComparer.Ordinal);
+            var where = place.Oblast is null ? null : $"oblast {place.Oblast}";
+            o.Findings = Adjudication.Judge(o, inForce, (a, p) => facts[(a.Key, p.Number)], where, place.LineDistanceKm)
+                .Select(f => new ObservationFinding { Agreement = f.Agreement, Provision = f.Provision, Verdict = f.Verdict, Reason = f.Reason }).ToList();
+        }
     }
 
     /// <summary>SHA-256 of what the row reports, so a re-send of the same content, by any route, changes nothing.</summary>

@@ -18,7 +18,8 @@ namespace Truce.Storage.Tests.Monitoring;
 /// </summary>
 public sealed class DemoObservationsTests
 {
-    private static readonly Principal Monitor = new("monitor", Role.Monitor, null);
+    // A British monitor: some generated rows are REL TO GBR, FRA, and a writer must be able to read what they mark.
+    private static readonly Principal Monitor = new("monitor", Role.Monitor, "GBR");
 
     private static string DemoFile => Path.Combine(AppContext.BaseDirectory, "data", "demo", "observations.ndjson");
 

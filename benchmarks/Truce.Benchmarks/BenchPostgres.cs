@@ -19,4 +19,14 @@ internal static class BenchPostgres
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Whether the server has <paramref name="database"/>, so a store filled once is kept between runs.</summary>
+    public static bool Exists(string database)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", database);
+        return command.ExecuteScalar() is not null;
+    }
 }

@@ -79,6 +79,33 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         return Outcome.Invalid(errors);
     }
 
+    /// <summary>
+    /// An uploaded file (the API's body, the page's upload): kept in a temporary file while it is read, since
+    /// a UCDP file is read twice (once for the order of its slash dates), then deleted.
+    /// </summary>
+    public async Task<Outcome<IntakeSummary>> ImportFileAsync(Principal writer, Stream content, ObservationFormat format, IntakeMode mode, CancellationToken ct = default)
+    {
+        if (AllowedRoles.SubmitObservations.Check(writer, "submit observations") is { } refused)
+        {
+            return refused;
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"truce-upload-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var copy = File.Create(path))
+            {
+                await content.CopyToAsync(copy, ct);
+            }
+
+            return await ImportAsync(writer, ObservationFiles.Read(() => ObservationFiles.Open(path), format), mode, ct: ct);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>Rows from a file or feed, of any number, read once; <paramref name="progress"/> hears the rows read so far.</summary>
     public async Task<Outcome<IntakeSummary>> ImportAsync(Principal writer, IEnumerable<FileRow> rows, IntakeMode mode, IProgress<int>? progress = null, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Core.Common;
 using Truce.Core.Monitoring;
+using Truce.Core.Monitoring.Files;
 using Truce.Storage.Monitoring;
 using Truce.Web.Security;
 
@@ -21,6 +22,9 @@ public static class MonitoringApi
         observations.MapPost("/", Submit).RequireAuthorization(SecuritySetup.SubmitObservations)
             .WithSummary("Submit a batch of observations (application/json: an array; application/x-ndjson: one a line). All or none: a bad row refuses the batch and every bad row is named; a re-sent row changes nothing; a revised row becomes a new version.")
             .Accepts<List<ObservationInput>>("application/json", "application/x-ndjson");
+        observations.MapPost("/import", Import).RequireAuthorization(SecuritySetup.SubmitObservations)
+            .WithSummary("Import a file as the body (up to 30 MB; larger files with `truce import`): format=ndjson|json|csv|acled|ucdp|geojson, mode=whole (the default: one bad row refuses the file) or accept-valid (the good rows are taken). Every rejected row is named with its row, column, reason and the value seen.")
+            .Accepts<string>("text/csv", "application/x-ndjson", "application/json", "application/geo+json", "application/gzip", "application/octet-stream");
         observations.MapGet("/", List).WithSummary("Current observations, newest first: from, to (a date or instant), bbox=west,south,east,north, limit (1–5,000).");
         observations.MapGet("/map", Map)
             .WithSummary("The map's points as GeoJSON, newest first: from, to, bbox=west,south,east,north, type, verdict (the worst: violation, undetermined, not-a-violation, none), source, side (each a comma-separated list), limit (1–5,000). Each point has id, type, observedFrom, source, side, verdict and count; the collection says truncated: true when more matched than the limit.")
@@ -33,6 +37,45 @@ public static class MonitoringApi
     {
         var batch = await ReadBatchAsync(context.Request, ct);
         return batch.IsDone ? (await intake.SubmitAsync(user.ToPrincipal(), batch.Value, ct)).Http() : batch.AsRefusal().As<IntakeSummary>().Http();
+    }
+
+    private static async Task<Results<Ok<IntakeSummary>, ProblemHttpResult, ValidationProblem>> Import(ObservationIntake intake, ClaimsPrincipal user, HttpContext context, string? format, string? mode, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (!ObservationFiles.TryParseFormat(format, out var kind))
+        {
+            errors.Add("format", $"'{format}' is not a format; expected ndjson, json, csv, acled, ucdp or geojson.");
+        }
+
+        var intakeMode = mode?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "whole" => IntakeMode.WholeOrNothing,
+            "accept-valid" => IntakeMode.AcceptValid,
+            _ => (IntakeMode?)null,
+        };
+        if (intakeMode is null)
+        {
+            errors.Add("mode", $"'{mode}' is not a mode; expected whole or accept-valid.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var done = await intake.ImportFileAsync(user.ToPrincipal(), context.Request.Body, kind, intakeMode!.Value, ct);
+        if (!done.IsDone || done.Value.Committed)
+        {
+            return done.Http();
+        }
+
+        // Refused whole: each rejected row named, as rows[line].column, so a sender can fix the file and send it again.
+        foreach (var r in done.Value.Rejections)
+        {
+            errors.Add($"rows[{r.Row}].{r.Column}", r.Value is null ? r.Reason : $"{r.Reason} (seen: {r.Value})");
+        }
+
+        return Problems.Invalid(errors);
     }
 
     private static async Task<Outcome<IReadOnlyList<ObservationInput?>>> ReadBatchAsync(HttpRequest request, CancellationToken ct)

@@ -56,4 +56,32 @@ public sealed class MonitoringApiTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Equal(["line 2.lat"], (await line.Problem(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.DoesNotContain((await app.Api("viewer").GetFromJsonAsync<List<ObservationView>>("/api/v1/observations?limit=5000", TruceJson.Options))!, o => o.ExternalId == "ok");
     }
+
+    private const string CsvHeader = "source,externalId,observedFrom,type,lat,lon,target";
+
+    [Fact]
+    public async Task A_CSV_file_is_refused_whole_naming_its_bad_row_or_taken_without_it_when_asked()
+    {
+        var file = string.Join("\r\n", CsvHeader, "csv-feed,c1,2025-03-20T02:00:00Z,drone-strike,46.48,30.72,energy-infrastructure", "csv-feed,c2,2025-03-20T03:00:00Z,drone-strike,96.48,30.72,energy-infrastructure") + "\r\n";
+        var monitor = app.Api("monitor");
+
+        var whole = await monitor.PostAsync("/api/v1/observations/import?format=csv", new StringContent(file, Encoding.UTF8, "text/csv"));
+        var nothing = await app.Api("viewer").GetFromJsonAsync<List<ObservationView>>("/api/v1/observations?limit=5000", TruceJson.Options);
+        var good = await (await monitor.PostAsync("/api/v1/observations/import?format=csv&mode=accept-valid", new StringContent(file, Encoding.UTF8, "text/csv"))).Read<IntakeSummary>();
+
+        Assert.Equal(["rows[3].lat"], (await whole.Problem(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.DoesNotContain(nothing!, o => o.Source == "csv-feed");
+        Assert.Equal((2, 1, 1), (good.Read, good.Accepted, good.Rejected));
+        Assert.Equal((3, "lat", "96.48"), (good.Rejections[0].Row, good.Rejections[0].Column, good.Rejections[0].Value));
+    }
+
+    [Fact]
+    public async Task An_import_names_a_bad_format_or_mode_and_is_refused_to_a_viewer()
+    {
+        var bad = await app.Api("monitor").PostAsync("/api/v1/observations/import?format=xlsx&mode=some", new StringContent("x", Encoding.UTF8, "text/csv"));
+        var viewer = await app.Api("viewer").PostAsync("/api/v1/observations/import?format=csv", new StringContent(CsvHeader + "\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(["format", "mode"], (await bad.Problem(HttpStatusCode.BadRequest)).ErrorFields().Order(StringComparer.Ordinal));
+        await viewer.Problem(HttpStatusCode.Forbidden);
+    }
 }

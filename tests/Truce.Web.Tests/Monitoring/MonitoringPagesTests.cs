@@ -187,4 +187,33 @@ public sealed class MonitoringPagesTests(TruceApp app) : IClassFixture<TruceApp>
 
     private static FormUrlEncodedContent Form(string token, Dictionary<string, string> fields) =>
         new(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+
+    [Fact]
+    public async Task A_monitor_uploads_a_file_taking_the_good_rows_and_imports_the_example_with_one_button()
+    {
+        var monitor = await app.SignedIn("monitor");
+        var token = TruceApp.AntiforgeryToken(await monitor.GetStringAsync("/monitoring/import"));
+        var csv = "source,externalId,observedFrom,type,lat,lon,target\r\npage-upload,u1,2025-03-20T02:00:00Z,drone-strike,46.48,30.72,energy-infrastructure\r\npage-upload,u2,2025-03-20T03:00:00Z,drone-strike,96.48,30.72,energy-infrastructure\r\n";
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("csv"), "Format" },
+            { new StringContent("true"), "AcceptValid" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "strikes.csv" },
+        };
+
+        var uploaded = Parser.ParseDocument(await (await monitor.PostAsync("/monitoring/import", upload)).Content.ReadAsStringAsync());
+        // The example holds rows released to Britain and France only: an admin, who may read them, imports it whole.
+        var admin = await app.SignedIn("admin");
+        using var example = new FormUrlEncodedContent([new("__RequestVerificationToken", TruceApp.AntiforgeryToken(await admin.GetStringAsync("/monitoring/import")))]);
+        var exampleResponse = await admin.PostAsync("/monitoring/import?handler=Example", example);
+        var imported = Parser.ParseDocument(await exampleResponse.Content.ReadAsStringAsync());
+
+        Assert.Contains("2 rows read — 1 new", uploaded.QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
+        var rejected = uploaded.QuerySelectorAll("#rejections tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["3", "lat", "96.48"], [rejected[0], rejected[1], rejected[3]]);
+        Assert.Equal(HttpStatusCode.OK, exampleResponse.StatusCode);
+        Assert.Contains("0 rejected", imported.QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(imported.QuerySelector("#see-map"));
+    }
 }

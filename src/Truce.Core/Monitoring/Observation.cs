@@ -113,6 +113,40 @@ public sealed class Observation : IMarked
 
     /// <summary>A finding per provision in force at its time.</summary>
     public List<ObservationFinding> Findings { get; set; } = [];
+
+    /// <summary>The gravest of <see cref="Findings"/>, kept beside them so the map can filter and colour a million rows by it.</summary>
+    public WorstVerdict Worst { get; set; }
+
+    /// <summary>The gravest verdict among findings: a violation outweighs an undetermined finding, which outweighs "not a violation".</summary>
+    public static WorstVerdict WorstOf(IEnumerable<Verdict> verdicts)
+    {
+        var worst = WorstVerdict.None;
+        foreach (var verdict in verdicts)
+        {
+            var v = verdict switch
+            {
+                Verdict.Violation => WorstVerdict.Violation,
+                Verdict.Undetermined => WorstVerdict.Undetermined,
+                _ => WorstVerdict.NotAViolation,
+            };
+            worst = v > worst ? v : worst;
+        }
+
+        return worst;
+    }
+}
+
+/// <summary>
+/// The gravest verdict among an observation's findings, as the map colours it and the filters choose it:
+/// a violation outweighs an undetermined finding, which outweighs "not a violation"; none when no provision
+/// was in force at its time.
+/// </summary>
+public enum WorstVerdict
+{
+    None,
+    NotAViolation,
+    Undetermined,
+    Violation,
 }
 
 /// <summary>A stored <see cref="Finding"/> of one observation.</summary>

@@ -14,7 +14,8 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
     public void Configure(EntityTypeBuilder<Observation> o)
     {
         o.HasIndex(x => new { x.Source, x.ExternalId, x.Version }).IsUnique();
-        o.HasIndex(x => new { x.IsCurrent, x.ObservedFrom, x.Lon, x.Lat });
+        // The map's query walks this index: its time window, box and worst verdict are all answered in it.
+        o.HasIndex(x => new { x.IsCurrent, x.ObservedFrom, x.Lon, x.Lat, x.Worst });
         // Instants as UTC ticks on both stores, so the map's time window is an indexed range on either.
         o.Property(x => x.ObservedFrom).HasConversion(v => v.UtcTicks, t => new DateTimeOffset(t, TimeSpan.Zero));
         o.Property(x => x.ObservedTo).HasConversion(v => v.UtcTicks, t => new DateTimeOffset(t, TimeSpan.Zero));

@@ -4,19 +4,6 @@ using Truce.Core.Monitoring;
 namespace Truce.Storage.Monitoring;
 
 /// <summary>
-/// The gravest verdict among an observation's findings, as the map colours it and the filters choose it:
-/// a violation outweighs an undetermined finding, which outweighs "not a violation"; none when no provision
-/// was in force at its time.
-/// </summary>
-public enum WorstVerdict
-{
-    None,
-    NotAViolation,
-    Undetermined,
-    Violation,
-}
-
-/// <summary>
 /// What the map and the list narrow current observations to; every part is applied in the store's query.
 /// An empty list means "any". The window takes every observation whose own window meets [From, To].
 /// </summary>

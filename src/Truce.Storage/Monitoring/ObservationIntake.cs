@@ -429,6 +429,7 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
             var where = place.Oblast is null ? null : $"oblast {place.Oblast}";
             o.Findings = Adjudication.Judge(o, inForce, (a, p) => facts[(a.Key, p.Number)], where, place.LineDistanceKm)
                 .Select(f => new ObservationFinding { Agreement = f.Agreement, Provision = f.Provision, Verdict = f.Verdict, Reason = f.Reason }).ToList();
+            o.Worst = Observation.WorstOf(o.Findings.Select(f => f.Verdict));
         }
     }
 

@@ -82,8 +82,8 @@ public sealed class ObservationReads(TruceDb db)
     /// The map's points: the current observations matching <paramref name="filter"/>, newest first, at most
     /// <paramref name="limit"/> (1–5,000), each with only what the map draws and its worst verdict. Ordered by
     /// start alone, as the index (IsCurrent, ObservedFrom, Lon, Lat) runs, so the store walks that index
-    /// backwards, checks the box in it and stops after one row more than the limit (which says "truncated");
-    /// the worst verdict is a correlated subquery on the findings' ObservationId index, computed for those rows only.
+    /// backwards, checks the box and the worst verdict in it and stops after one row more than the limit (which
+    /// says "truncated"); the worst verdict is stored with the observation at intake.
     /// </summary>
     public async Task<ObservationMap> MapAsync(Principal reader, ObservationFilter filter, int limit = MaxLimit, CancellationToken ct = default)
     {
@@ -102,10 +102,7 @@ public sealed class ObservationReads(TruceDb db)
                 Count = o.Count,
                 Lat = o.Lat,
                 Lon = o.Lon,
-                Worst = o.Findings.Any(f => f.Verdict == Verdict.Violation) ? WorstVerdict.Violation
-                    : o.Findings.Any(f => f.Verdict == Verdict.Undetermined) ? WorstVerdict.Undetermined
-                    : o.Findings.Any() ? WorstVerdict.NotAViolation
-                    : WorstVerdict.None,
+                Worst = o.Worst,
             })
             .ToListAsync(ct);
         var points = rows.Take(limit).Select(r => new MapPoint(r.Id, Kebab.Of(r.Type), r.ObservedFrom, r.Source, r.Side, Kebab.Of(r.Worst), r.Count, r.Lat, r.Lon)).ToList();
@@ -139,10 +136,7 @@ public sealed class ObservationReads(TruceDb db)
                 Raion = o.Raion,
                 Side = o.Side,
                 LineDistanceKm = o.LineDistanceKm,
-                Worst = o.Findings.Any(f => f.Verdict == Verdict.Violation) ? WorstVerdict.Violation
-                    : o.Findings.Any(f => f.Verdict == Verdict.Undetermined) ? WorstVerdict.Undetermined
-                    : o.Findings.Any() ? WorstVerdict.NotAViolation
-                    : WorstVerdict.None,
+                Worst = o.Worst,
             })
             .ToListAsync(ct);
         var shown = rows.Take(limit).Select(r => new ObservationRow(
@@ -230,15 +224,10 @@ public sealed class ObservationReads(TruceDb db)
             query = query.Where(o => o.Side != null && wanted.Contains(o.Side));
         }
 
-        if (filter.Verdicts is { Count: > 0 } verdicts && verdicts.Distinct().Count() < Enum.GetValues<WorstVerdict>().Length)
+        if (filter.Verdicts is { Count: > 0 } verdicts)
         {
-            // The worst verdict, asked as EXISTS over the findings: one clause per verdict wanted.
-            var (violation, undetermined, notAViolation, none) = (verdicts.Contains(WorstVerdict.Violation), verdicts.Contains(WorstVerdict.Undetermined), verdicts.Contains(WorstVerdict.NotAViolation), verdicts.Contains(WorstVerdict.None));
-            query = query.Where(o =>
-                (violation && o.Findings.Any(f => f.Verdict == Verdict.Violation))
-                || (undetermined && !o.Findings.Any(f => f.Verdict == Verdict.Violation) && o.Findings.Any(f => f.Verdict == Verdict.Undetermined))
-                || (notAViolation && o.Findings.Any() && o.Findings.All(f => f.Verdict == Verdict.NotAViolation))
-                || (none && !o.Findings.Any()));
+            var wanted = verdicts.Distinct().ToList();
+            query = query.Where(o => wanted.Contains(o.Worst));
         }
 
         return query;

@@ -78,6 +78,7 @@ internal abstract class ObservationStore(DbConnection connection, DbTransaction 
         ("SectorCode", NpgsqlDbType.Varchar, o => o.SectorCode),
         ("Side", NpgsqlDbType.Varchar, o => o.Side),
         ("LineDistanceKm", NpgsqlDbType.Double, o => o.LineDistanceKm),
+        ("Worst", NpgsqlDbType.Varchar, o => o.Worst.ToString()),
         ("MarkingLevel", NpgsqlDbType.Varchar, o => o.Marking.Level.ToString()),
         ("MarkingOwner", NpgsqlDbType.Varchar, o => o.Marking.Owner),
         ("MarkingRelTo", NpgsqlDbType.Varchar, o => o.Marking.RelToList),

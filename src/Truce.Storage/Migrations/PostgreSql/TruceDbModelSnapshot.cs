@@ -905,6 +905,11 @@ namespace Truce.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Worst")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Monitoring.Observation.Marking#Marking", b1 =>
                         {
                             b1.IsRequired();
@@ -932,7 +937,7 @@ namespace Truce.Storage.Migrations.PostgreSql
                     b.HasIndex("Source", "ExternalId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("IsCurrent", "ObservedFrom", "Lon", "Lat");
+                    b.HasIndex("IsCurrent", "ObservedFrom", "Lon", "Lat", "Worst");
 
                     b.ToTable("Observations");
                 });

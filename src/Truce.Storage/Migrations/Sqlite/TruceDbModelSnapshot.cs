@@ -819,6 +819,11 @@ namespace Truce.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Worst")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Monitoring.Observation.Marking#Marking", b1 =>
                         {
                             b1.IsRequired();
@@ -846,7 +851,7 @@ namespace Truce.Storage.Migrations.Sqlite
                     b.HasIndex("Source", "ExternalId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("IsCurrent", "ObservedFrom", "Lon", "Lat");
+                    b.HasIndex("IsCurrent", "ObservedFrom", "Lon", "Lat", "Worst");
 
                     b.ToTable("Observations");
                 });

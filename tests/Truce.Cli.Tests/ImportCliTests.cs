@@ -1,6 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Security;
+using Truce.Storage;
+using Truce.Storage.Monitoring;
 using Truce.Testing;
 
 namespace Truce.Cli.Tests;
@@ -118,5 +123,35 @@ public sealed class ImportCliTests(TruceApp app) : IClassFixture<TruceApp>
         Assert.Equal(rows, summary["read"]!.GetValue<int>());
         Assert.Equal(rows, summary["accepted"]!.GetValue<int>() + summary["unchanged"]!.GetValue<int>());
         Assert.Equal(0, summary["rejected"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_import_killed_midway_leaves_nothing_written_and_the_store_usable()
+    {
+        // Enough generated rows that the import is still writing when the process is killed.
+        var folder = Directory.CreateTempSubdirectory("truce-kill-").FullName;
+        var file = Path.Combine(folder, "big.ndjson");
+        ObservationGenerator.WriteFile(new ObservationGenerator(seed: 7).Generate(120_000), file);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "truce.dll"), "import", file, .. app.Location.CliArguments])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var import = System.Diagnostics.Process.Start(start)!;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(import.HasExited, "the import finished before it could be killed; make the file larger");
+        import.Kill(entireProcessTree: true);
+        await import.WaitForExitAsync();
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "one.ndjson"), Row.Replace("ID", "after-kill", StringComparison.Ordinal) + "\n");
+        var (afterCode, after, _) = await Truce("import", Path.Combine(folder, "one.ndjson"), "--json");
+
+        await using var services = new ServiceCollection().AddTruceStorage(_ => app.Location.Options).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TruceDb>();
+        using var reading = db.ReadAs(Principal.System("kill test"));
+        Assert.Equal(0, await db.Observations.CountAsync(o => o.ExternalId.StartsWith("2015-") || o.ExternalId.StartsWith("2025-")));
+        Assert.Equal((0, 1), (afterCode, JsonNode.Parse(after)!["accepted"]!.GetValue<int>()));
     }
 }

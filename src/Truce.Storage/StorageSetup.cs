@@ -81,7 +81,7 @@ public static class StorageSetup
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder db, StorageOptions options) =>
         (options.IsPostgreSql
             ? db.UseNpgsql(options.ConnectionString, pg => pg.UseNetTopologySuite().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            : db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)))
+            : db.UseSqlite(options.SqliteConnectionString(), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(Common.SqliteReading.Instance))
         .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, StoreMigrations>()
         .AddInterceptors(OwnedCollectionsInOrder.Instance)
         // A failed save is the caller's to judge: a lost race is a 409/412 (Common/Races), anything else reaches

@@ -35,8 +35,8 @@ internal static class UcdpCsv
     /// are kept — their cells only — until the file has been read and the slash order is known, and come last,
     /// each still numbered by its line.
     /// </summary>
-    // REVIEW: a file of slash dates only is then held whole; the intake should prefer Read(open), which reads
-    // the file twice instead and keeps nothing.
+    // A file of slash dates only is then held whole, so the CLI, the API and the page all read through
+    // Read(open), which reads the file twice instead and keeps nothing; this one serves a reader that cannot reopen.
     public static IEnumerable<FileRow> Read(TextReader reader)
     {
         var order = new SlashOrder();

@@ -34,14 +34,7 @@
   }
 
   try {
-    const world = await json('/lib/world-atlas/countries-50m.json');
-    const countries = topojson.feature(world, world.objects.countries);
-    L.geoJSON(countries, {
-      style: { color: '#b8b2a7', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1 },
-      attribution: 'Countries: Natural Earth (public domain), world-atlas',
-      interactive: false,
-    }).addTo(map);
-    said('basemap', countries.features.length);
+    said('basemap', await window.truceBasemap(map));
 
     const control = L.control.layers(null, null, { collapsed: false }).addTo(map);
     for (const layer of data.layers) {

@@ -60,16 +60,7 @@
     return map;
   }
 
-  async function basemap(map) {
-    const world = await json('/lib/world-atlas/countries-50m.json');
-    const countries = topojson.feature(world, world.objects.countries);
-    L.geoJSON(countries, {
-      style: { color: '#b8b2a7', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1 },
-      attribution: 'Countries: Natural Earth (public domain), world-atlas',
-      interactive: false,
-    }).addTo(map);
-    return countries.features.length;
-  }
+  const basemap = (map) => window.truceBasemap(map);
 
   const layerStyles = {
     'oblasts': { color: '#8a8a8a', weight: 1, fillOpacity: 0 },

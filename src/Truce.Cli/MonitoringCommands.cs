@@ -103,9 +103,16 @@ public static class MonitoringCommands
             }
 
             _shownAt = _clock.ElapsedMilliseconds;
-            var share = _file is not { CanSeek: true, Length: > 0 } file ? 0 : Math.Clamp((double)file.Position / file.Length, 0, 1);
+            // A file already closed has been read to its end (the reading runs ahead of the writing).
+            var share = _file switch
+            {
+                null => 0,
+                { CanSeek: false } => 1,
+                { Length: 0 } => 1,
+                var file => Math.Clamp((double)file.Position / file.Length, 0, 1),
+            };
             var filled = (int)(share * 30);
-            error.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {share:P0}  {value:N0} rows  {value / Math.Max(_clock.Elapsed.TotalSeconds, 0.001):N0}/s   ");
+            error.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {share:P0} of the file read, {value:N0} rows done, {value / Math.Max(_clock.Elapsed.TotalSeconds, 0.001):N0}/s   ");
         }
 
         public void Finish() => error.WriteLine();

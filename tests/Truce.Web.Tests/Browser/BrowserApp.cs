@@ -26,6 +26,28 @@ public sealed class BrowserApp() : TruceApp(kestrel: true), IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A new page on Truce, watched: every request it makes (so a test can show none leaves Truce) and every
+    /// script error or console error (so a test can show the page ran clean).
+    /// </summary>
+    public async Task<WatchedPage> OpenPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        var watched = new WatchedPage(page);
+        page.Request += (_, request) => watched.Requests.Enqueue(request.Url);
+        page.PageError += (_, error) => watched.Errors.Enqueue(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                watched.Errors.Enqueue(message.Text);
+            }
+        };
+        return watched;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null)
@@ -36,4 +58,15 @@ public sealed class BrowserApp() : TruceApp(kestrel: true), IAsyncLifetime
         _playwright?.Dispose();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>A browser page with what it requested and what went wrong in it, gathered as it ran.</summary>
+public sealed record WatchedPage(IPage Page)
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+    public void Deconstruct(out IPage page, out System.Collections.Concurrent.ConcurrentQueue<string> requests, out System.Collections.Concurrent.ConcurrentQueue<string> errors) =>
+        (page, requests, errors) = (Page, Requests, Errors);
 }

@@ -10,22 +10,10 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task A_person_signs_in_filters_to_troops_and_opens_the_UK_pledge()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString().TrimEnd('/') });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        var requests = new List<string>();
-        var errors = new List<string>();
+        var (page, requests, errors) = await app.OpenPageAsync();
+        var context = page.Context;
         var responses = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Request += (_, request) => requests.Add(request.Url);
         page.Response += (_, response) => responses.Enqueue($"{response.Request.Method} {response.Url} → {response.Status}");
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
 
         // Anonymous: sent to the sign-in page.
         await page.GotoAsync("/commitments");

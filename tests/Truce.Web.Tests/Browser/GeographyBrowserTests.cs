@@ -15,20 +15,8 @@ public sealed class GeographyBrowserTests(BrowserApp app) : IClassFixture<Browse
     [Fact]
     public async Task A_person_reads_Minsk_II_and_sees_its_security_zones_on_the_map()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString().TrimEnd('/') });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Request += (_, request) => requests.Enqueue(request.Url);
-        page.PageError += (_, error) => errors.Enqueue(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Enqueue(message.Text);
-            }
-        };
+        var (page, requests, errors) = await app.OpenPageAsync();
+        var context = page.Context;
 
         await page.GotoAsync("/agreements");
         await page.FillAsync("input[name=userName]", "viewer");

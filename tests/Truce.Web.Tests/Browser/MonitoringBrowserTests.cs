@@ -19,20 +19,8 @@ public sealed class MonitoringBrowserTests(BrowserApp app) : IClassFixture<Brows
     public async Task A_monitor_files_an_observation_from_the_map_and_finds_it_on_the_monitoring_map()
     {
         await app.Seed(Observations.Gun("osce-smm", "2015-gun"), Observations.Strike("osce-smm", "odesa-later", at: "2025-03-25T03:00:00Z"));
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString().TrimEnd('/') });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Request += (_, request) => requests.Enqueue(request.Url);
-        page.PageError += (_, error) => errors.Enqueue(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Enqueue(message.Text);
-            }
-        };
+        var (page, requests, errors) = await app.OpenPageAsync();
+        var context = page.Context;
 
         await page.GotoAsync("/monitoring/report");
         await page.FillAsync("input[name=userName]", "monitor");

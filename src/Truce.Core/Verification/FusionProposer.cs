@@ -31,22 +31,26 @@ public static class FusionProposer
     /// the disagreement is evidence against, though not proof.
     /// </summary>
     // REVIEW: tuned on the generator's day (10 % mislabels); revisit against confirmed incidents.
-    public const double NeighbouringTypeWeight = 0.4;
+    public const double NeighbouringTypeWeight = 0.5;
+
+    /// <summary>The weights a deployment may tune; the defaults are the measured ones.</summary>
+    public sealed record Settings(double JoinThreshold = JoinThreshold, double NeighbouringTypeWeight = NeighbouringTypeWeight);
 
     /// <summary>Groups join only when the mean score of the pairs across them is at least this.</summary>
     // REVIEW: tuned on the generator's day for precision first (see docs/benchmarks.md).
-    public const double JoinThreshold = 0.35;
+    public const double JoinThreshold = 0.2;
 
     /// <summary>Groups of two or more reports that may be one event, best first; a report in no group is proposed with nothing.</summary>
-    public static IReadOnlyList<FusionCandidate> Propose(IReadOnlyList<FusionReport> reports)
+    public static IReadOnlyList<FusionCandidate> Propose(IReadOnlyList<FusionReport> reports, Settings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        settings ??= new Settings();
         var index = new SpaceTimeIndex(reports, MaxAxisKm * 1.5);
         var links = new List<(int I, int J, double Score)>();
         var scores = new Dictionary<(int, int), double>();
         index.ForEachPair(MaxAxisKm, MaxMinutes, (i, j) =>
         {
-            if (PairScore(reports[i], reports[j], index.Offset(i, j)) is { } score)
+            if (PairScore(reports[i], reports[j], index.Offset(i, j), settings.NeighbouringTypeWeight) is { } score)
             {
                 links.Add((i, j, score));
                 scores[Key(i, j)] = score;
@@ -67,7 +71,7 @@ public static class FusionProposer
 
             var left = members.TryGetValue(a, out var l) ? l : [i];
             var right = members.TryGetValue(b, out var r) ? r : [j];
-            if (MeanAcross(left, right, scores) is not { } mean || mean < JoinThreshold)
+            if (MeanAcross(left, right, scores) is not { } mean || mean < settings.JoinThreshold)
             {
                 continue;
             }
@@ -91,7 +95,7 @@ public static class FusionProposer
     /// How likely two reports are one event, from 0 to 1; none when they cannot be: the same source, types of
     /// different families, or too far apart. Two reports repeating one post score 1.
     /// </summary>
-    internal static double? PairScore(FusionReport a, FusionReport b, (double EastKm, double NorthKm, double Minutes) offset)
+    internal static double? PairScore(FusionReport a, FusionReport b, (double EastKm, double NorthKm, double Minutes) offset, double neighbouringTypeWeight = NeighbouringTypeWeight)
     {
         if (a.Source == b.Source || EventFamilies.Of(a.Type) != EventFamilies.Of(b.Type))
         {
@@ -114,7 +118,7 @@ public static class FusionProposer
         // Under "one event" each gap is the difference of two uniform jitters, so its likelihood falls in a
         // straight line to nothing at the widest gap; the geometric mean keeps the score on the same scale as each.
         var closeness = Math.Cbrt(east * north * time);
-        return a.Type == b.Type ? closeness : closeness * NeighbouringTypeWeight;
+        return a.Type == b.Type ? closeness : closeness * neighbouringTypeWeight;
     }
 
     /// <summary>The mean score of the pairs across two groups; none when any pair across them cannot be one event.</summary>

@@ -20,4 +20,7 @@ public enum Role
 
     /// <summary>Submits observations (a monitor in the field, or a sensor feed's account); reads what they may see.</summary>
     Monitor,
+
+    /// <summary>Decides what is verified: confirms or disputes a corroborated incident, reopens a closed one; reads what they may see.</summary>
+    Verifier,
 }

@@ -59,6 +59,7 @@ public static class StorageSetup
         services.AddScoped<GeoLayers>();
         services.AddScoped<AgreementBook>();
         services.AddScoped<AgreementWrites>();
+        services.AddScoped<Verification.IncidentWrites>();
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));

@@ -8,6 +8,7 @@ using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Geography;
 using Truce.Core.Monitoring;
+using Truce.Core.Verification;
 using Truce.Core.Planning;
 using Truce.Core.Security;
 using Truce.Storage.Geography;
@@ -92,6 +93,8 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     public DbSet<LayerFeature> LayerFeatures => Set<LayerFeature>();
 
     public DbSet<Observation> Observations => Set<Observation>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling

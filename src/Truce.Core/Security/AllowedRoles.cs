@@ -22,6 +22,9 @@ public sealed record AllowedRoles(string Who, params Role[] Roles)
     /// <summary>Submitting observations: monitors, analysts and admins (a feed's token also needs the ingest scope).</summary>
     public static readonly AllowedRoles SubmitObservations = new("monitors, analysts and admins", Role.Admin, Role.Analyst, Role.Monitor);
 
+    /// <summary>Making incidents of observations and moving them through review (verifying is the verifiers' and admins': <c>VerificationFlow</c>).</summary>
+    public static readonly AllowedRoles ReviewIncidents = new("analysts, verifiers and admins", Role.Admin, Role.Analyst, Role.Verifier);
+
     /// <summary>Accounts, tokens, the audit trail, the demo data.</summary>
     public static readonly AllowedRoles Administer = new("admins", Role.Admin);
 

@@ -41,10 +41,21 @@ public sealed class Incident : IMarked
 
     public List<VerificationStep> History { get; set; } = [];
 
+    /// <summary>The reports it is made of, by source and external id, so a revised report stays in it.</summary>
+    public List<IncidentReport> Reports { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string CreatedBy { get; set; } = string.Empty;
 
     /// <summary>Bumped by every change, for optimistic concurrency (If-Match).</summary>
     public int Version { get; set; } = 1;
+}
+
+/// <summary>A report (a source's observation, whatever its version) that belongs to an incident; a report belongs to one incident at most.</summary>
+public sealed class IncidentReport
+{
+    public required string Source { get; set; }
+
+    public required string ExternalId { get; set; }
 }

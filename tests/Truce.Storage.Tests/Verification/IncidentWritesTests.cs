@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Truce.Core.Common;
+using Truce.Core.Monitoring;
+using Truce.Core.Security;
+using Truce.Core.Verification;
+using Truce.Storage.Monitoring;
+using Truce.Storage.Verification;
+using Truce.Testing;
+
+namespace Truce.Storage.Tests.Verification;
+
+/// <summary>Incidents on each store: made of chosen observations, moved through verification by the right people, claimed by one analyst at a time.</summary>
+public sealed class IncidentWritesTests
+{
+    private static readonly Principal Admin = new("seeder", Role.Admin, null);
+    private static readonly Principal Analyst = new("ana", Role.Analyst, null);
+    private static readonly Principal Verifier = new("vera", Role.Verifier, null);
+    private static readonly Principal SecondVerifier = new("victor", Role.Verifier, null);
+
+    private static ObservationInput Report(string source, string id, MarkingInput? marking = null) => new()
+    {
+        Source = source,
+        ExternalId = id,
+        ObservedFrom = new DateTimeOffset(2025, 3, 20, 2, 0, 0, TimeSpan.Zero),
+        Type = "drone-strike",
+        Lat = 46.48,
+        Lon = 30.72,
+        Target = "energy-infrastructure",
+        Marking = marking ?? new MarkingInput { Level = "coalition" },
+    };
+
+    private static async Task<List<long>> SeedAsync(TestDatabase db, params ObservationInput[] rows)
+    {
+        Expect.Done(await db.With(s => s.GetRequiredService<ObservationIntake>().SubmitAsync(Admin, rows)));
+        var keys = rows.Select(r => r.ExternalId).ToList();
+        return await db.With(s => s.GetRequiredService<TruceDb>().Observations.AsNoTracking().Where(o => keys.Contains(o.ExternalId)).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_incident_goes_from_reported_to_verified_by_two_people_with_every_move_kept()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var ids = await SeedAsync(db, Report("osce-team-3", "a"), Report("telegram-x", "b"));
+        var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
+
+        var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, ids, "Same strike, same minute, same substation.")));
+        Expect.Done(await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Taking it up.", 1)));
+        Expect.Done(await db.With(s => writes(s).MoveAsync(Verifier, id, VerificationState.Corroborated, "A patrol and a channel.", 2)));
+        var self = await db.With(s => writes(s).MoveAsync(Verifier, id, VerificationState.Verified, "Confirmed.", 3));
+        var verified = Expect.Done(await db.With(s => writes(s).MoveAsync(SecondVerifier, id, VerificationState.Verified, "Imagery confirms the damage.", 3)));
+
+        Assert.Equal(["by"], Expect.Invalid(self).Keys);
+        Assert.Equal(VerificationState.Verified, verified.State);
+        var stored = await db.With(s => s.GetRequiredService<TruceDb>().Incidents.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal([("ana", VerificationState.UnderReview), ("vera", VerificationState.Corroborated), ("victor", VerificationState.Verified)], stored.History.Select(h => (h.By, h.To)));
+        Assert.Equal(4, await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.CountAsync(e => e.Action.StartsWith("incident."))));
+    }
+
+    [Fact]
+    public async Task A_report_belongs_to_one_incident_and_a_stale_version_is_refused()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var ids = await SeedAsync(db, Report("osce-team-3", "c"), Report("camera-7", "d"));
+        var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
+
+        var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, [ids[0]], "One report.")));
+        var again = await db.With(s => writes(s).CreateAsync(Analyst, ids, "Both."));
+        var stale = await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Late.", 7));
+
+        Assert.Equal(OutcomeKind.Conflict, again.Kind);
+        Assert.Equal(OutcomeKind.Conflict, stale.Kind);
+    }
+
+    [Fact]
+    public async Task An_incident_takes_the_most_restrictive_marking_of_its_observations()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var ids = await SeedAsync(db, Report("osce-team-3", "e"), Report("uk-sensor", "f", new MarkingInput { Level = "rel-to", RelTo = ["GBR", "FRA"] }));
+
+        var id = Expect.Done(await db.With(s => s.GetRequiredService<IncidentWrites>().CreateAsync(new Principal("gbr-analyst", Role.Analyst, "GBR"), ids, "One event.")));
+        var marking = await db.With(s => s.GetRequiredService<TruceDb>().Incidents.AsNoTracking().Where(i => i.Id == id).Select(i => i.Marking).SingleAsync());
+
+        Assert.Equal("REL TO FRA, GBR", marking.ToString());
+    }
+
+    [Fact]
+    public async Task One_analyst_at_a_time_works_on_an_incident_and_a_monitor_may_not()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var ids = await SeedAsync(db, Report("osce-team-3", "g"));
+        var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
+        var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, ids, "One report.")));
+
+        Expect.Done(await db.With(s => writes(s).ClaimAsync(Analyst, id, claim: true)));
+        var other = await db.With(s => writes(s).ClaimAsync(new Principal("bob", Role.Analyst, null), id, claim: true));
+        var monitor = await db.With(s => writes(s).CreateAsync(new Principal("mo", Role.Monitor, null), ids, "Mine."));
+
+        Assert.Equal(OutcomeKind.Conflict, other.Kind);
+        Assert.Contains("ana is working on", other.Message, StringComparison.Ordinal);
+        Assert.Equal(OutcomeKind.Refused, monitor.Kind);
+    }
+}

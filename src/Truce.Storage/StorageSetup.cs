@@ -60,6 +60,7 @@ public static class StorageSetup
         services.AddScoped<AgreementBook>();
         services.AddScoped<AgreementWrites>();
         services.AddScoped<Verification.IncidentWrites>();
+        services.AddScoped<Verification.IncidentReads>();
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));

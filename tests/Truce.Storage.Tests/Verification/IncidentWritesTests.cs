@@ -100,4 +100,27 @@ public sealed class IncidentWritesTests
         Assert.Contains("ana is working on", other.Message, StringComparison.Ordinal);
         Assert.Equal(OutcomeKind.Refused, monitor.Kind);
     }
+
+    [Fact]
+    public async Task Reports_of_one_strike_from_two_sources_are_proposed_together_and_not_once_in_an_incident()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var near = Report("telegram-x", "h");
+        near.ObservedFrom = near.ObservedFrom!.Value.AddMinutes(4);
+        near.Lat += 0.002;
+        var elsewhere = Report("osce-team-3", "j");
+        elsewhere.Lat += 0.3;
+        var ids = await SeedAsync(db, Report("osce-team-3", "i"), near, elsewhere);
+        var (from, to) = (new DateTimeOffset(2025, 3, 20, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 3, 21, 0, 0, 0, TimeSpan.Zero));
+
+        var proposals = Expect.Done(await db.With(s => s.GetRequiredService<IncidentReads>().ProposalsAsync(Analyst, from, to)));
+        var proposal = Assert.Single(proposals);
+        Expect.Done(await db.With(s => s.GetRequiredService<IncidentWrites>().CreateAsync(Analyst, proposal.ObservationIds, "Confirmed: one strike.")));
+        var after = Expect.Done(await db.With(s => s.GetRequiredService<IncidentReads>().ProposalsAsync(Analyst, from, to)));
+        var queue = await db.With(s => s.GetRequiredService<IncidentReads>().QueueAsync(Analyst));
+
+        Assert.Equal(ids.Take(2).Order(), proposal.ObservationIds.Order());
+        Assert.Empty(after);
+        Assert.Equal(("reported", 2), (Assert.Single(queue).State, queue[0].Reports));
+    }
 }

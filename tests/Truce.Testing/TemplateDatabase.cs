@@ -32,12 +32,13 @@ public static class TemplateDatabase
         ["viewer"] = (Role.Viewer, null),
         ["analyst"] = (Role.Analyst, null),
         ["monitor"] = (Role.Monitor, null),
+        ["verifier"] = (Role.Verifier, null),
     };
 
     /// <summary>The sets of scopes each account has a token for; the first is every scope a test needs.</summary>
     public static readonly IReadOnlyList<string[]> ScopeSets =
     [
-        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest],
+        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest, TokenScopes.WriteIncidents],
         [TokenScopes.Read],
         [TokenScopes.Read, TokenScopes.WritePledges],
         [TokenScopes.Read, TokenScopes.WritePlanning],

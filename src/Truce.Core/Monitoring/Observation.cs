@@ -90,6 +90,9 @@ public sealed class Observation : IMarked
 
     public string? Description { get; set; }
 
+    /// <summary>The original this report repeats (another channel's post), if any: reports of one origin are one source for corroboration.</summary>
+    public string? Origin { get; set; }
+
     /// <summary>Whether this is the latest version of the report (older versions are kept, never changed).</summary>
     public bool IsCurrent { get; set; } = true;
 

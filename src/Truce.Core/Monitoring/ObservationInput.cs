@@ -46,6 +46,14 @@ public sealed class ObservationInput
     public string? Description { get; set; }
 
     public MarkingInput? Marking { get; set; }
+
+    /// <summary>
+    /// The original this report repeats (a channel reposting another's post: its address or id), so
+    /// corroboration counts them once. Left out of the content hash when absent, so reports sent before it
+    /// existed keep their hashes.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Origin { get; set; }
 }
 
 public sealed class SectorInput

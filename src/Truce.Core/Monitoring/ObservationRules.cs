@@ -18,6 +18,7 @@ public static partial class ObservationRules
     public const int MaxCasualties = 1_000_000;
     public const int MaxCalibreMm = 1_000;
     public const double MaxMetres = 100_000;
+    public const int MaxOrigin = 500;
 
     /// <summary>The weapons an observation may name (kebab codes); <see cref="WeaponClasses"/> maps them to withdrawal classes.</summary>
     public static readonly IReadOnlyList<string> Weapons = ["artillery", "mortar", "tank", "mlrs", "heavy-mlrs", "tactical-missile", "small-arms", "drone", "missile", "aircraft"];
@@ -157,6 +158,7 @@ public static partial class ObservationRules
             Attachments = attachments,
             Grading = grading,
             Description = TextRules.Read(input.Description, 4000, errors, "description", multiline: true),
+            Origin = TextRules.Read(input.Origin, MaxOrigin, errors, "origin"),
             Marking = marking ?? Marking.Coalition(),
         };
         return errors.Count > before ? null : observation;

@@ -92,6 +92,47 @@ public static class FusionProposer
     }
 
     /// <summary>
+    /// How well a report fits a group already made (an incident's reports): the mean score of its pairs with
+    /// each member, and the reasons in words; none when it cannot be the same event as any one of them.
+    /// </summary>
+    public static FusionCandidate? Match(FusionReport report, IReadOnlyList<FusionReport> members, Settings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        settings ??= new Settings();
+        var all = members.Append(report).ToList();
+        var index = new SpaceTimeIndex(all, MaxAxisKm * 1.5);
+        var scores = new Dictionary<(int, int), double>();
+        var last = all.Count - 1;
+        for (var i = 0; i < last; i++)
+        {
+            if (PairScore(all[i], report, index.Offset(i, last), settings.NeighbouringTypeWeight) is not { } score)
+            {
+                return null;
+            }
+
+            scores[Key(i, last)] = score;
+        }
+
+        for (var i = 0; i < last; i++)
+        {
+            for (var j = i + 1; j < last; j++)
+            {
+                scores[Key(i, j)] = PairScore(all[i], all[j], index.Offset(i, j), settings.NeighbouringTypeWeight) ?? 0;
+            }
+        }
+
+        var described = Describe([.. Enumerable.Range(0, all.Count)], all, index, scores);
+        var fit = scores.Where(s => s.Key.Item2 == last).Average(s => s.Value);
+        return described with { Score = fit };
+    }
+
+    /// <summary>
     /// How likely two reports are one event, from 0 to 1; none when they cannot be: the same source, types of
     /// different families, or too far apart. Two reports repeating one post score 1.
     /// </summary>

@@ -1,3 +1,4 @@
+using Truce.Core.Common;
 using Truce.Core.Monitoring;
 using Truce.Core.Security;
 
@@ -38,6 +39,15 @@ public sealed class Incident : IMarked
     public string? ClaimedBy { get; set; }
 
     public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>What the analyst on it asked for help with; none when nobody asked. Cleared by the next move.</summary>
+    public string? HelpWanted { get; set; }
+
+    /// <summary>
+    /// Who released the marking to a wider one than its observations' (audited); none while it is the most
+    /// restrictive of its observations', recomputed whenever they change.
+    /// </summary>
+    public string? MarkingReleasedBy { get; set; }
 
     public List<VerificationStep> History { get; set; } = [];
 

@@ -15,17 +15,25 @@ public enum VerificationState
     Rejected,
 }
 
-/// <summary>How sure the mission is of an attribution, in the words of an assessment.</summary>
-public enum Confidence
+/// <summary>What was done to an incident, as its history lists it.</summary>
+public enum IncidentAct
 {
-    Low,
-    Moderate,
-    High,
+    /// <summary>Moved through verification (the only act that changes <see cref="Incident.State"/>).</summary>
+    Moved,
+    Created,
+    ObservationsAdded,
+    Merged,
+    SplitOff,
+    Attributed,
+    MarkingReleased,
+    HelpAsked,
 }
 
-/// <summary>One move of an incident's verification: from, to, when, by whom in which role, and why.</summary>
+/// <summary>One entry of an incident's history: a move through verification (from, to) or another act, when, by whom in which role, and why.</summary>
 public sealed class VerificationStep
 {
+    public IncidentAct Act { get; set; } = IncidentAct.Moved;
+
     public VerificationState From { get; set; }
 
     public VerificationState To { get; set; }
@@ -108,12 +116,12 @@ public static class VerificationFlow
             errors.Add("sources", $"Corroboration needs at least {MinimumIndependentSources} independent sources; this incident has {independentSources}. Reports that repeat one original count once.");
         }
 
-        if (to == VerificationState.Verified && history.LastOrDefault(s => s.To == VerificationState.Corroborated) is { } corroborated && corroborated.By == who.Name)
+        if (to == VerificationState.Verified && history.LastOrDefault(s => s.Act == IncidentAct.Moved && s.To == VerificationState.Corroborated) is { } corroborated && corroborated.By == who.Name)
         {
             errors.Add("by", $"{who.Name} corroborated this incident; a second person verifies it.");
         }
 
-        if (history.Count > 0 && at < history[^1].At)
+        if (history.Count > 0 && at < history.Max(s => s.At))
         {
             errors.Add("at", "A move must not come before the last one.");
         }

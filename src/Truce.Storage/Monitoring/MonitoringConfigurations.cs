@@ -23,6 +23,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         o.Property(x => x.ExternalId).HasMaxLength(200);
         o.Property(x => x.Weapon).HasMaxLength(64);
         o.Property(x => x.Target).HasMaxLength(64);
+        o.Property(x => x.Origin).HasMaxLength(ObservationRules.MaxOrigin);
         o.Property(x => x.ClaimedBy).HasMaxLength(64);
         o.Property(x => x.ContentHash).HasMaxLength(64);
         o.Property(x => x.ReceivedBy).HasMaxLength(200);

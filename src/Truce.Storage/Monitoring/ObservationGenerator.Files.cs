@@ -46,7 +46,7 @@ public sealed partial class ObservationGenerator
                 o.Weapon, Number(o.CalibreMm), o.Target, o.Direction, o.ClaimedBy,
                 Number(o.Casualties?.Best), Number(o.Casualties?.Low), Number(o.Casualties?.High),
                 o.Attachments is null ? null : string.Join(';', o.Attachments),
-                o.Grading, o.Description, o.Marking?.Level, o.Marking?.RelTo is null ? null : string.Join(';', o.Marking.RelTo),
+                o.Grading, o.Description, o.Marking?.Level, o.Marking?.RelTo is null ? null : string.Join(';', o.Marking.RelTo), o.Origin,
             ];
             for (var i = 0; i < fields.Length; i++)
             {

@@ -29,6 +29,7 @@ public sealed record ObservationView(
     IReadOnlyList<string> Attachments,
     string Grading,
     string? Description,
+    string? Origin,
     string? Oblast,
     string? Raion,
     string? SectorCode,
@@ -41,7 +42,7 @@ public sealed record ObservationView(
 {
     public static ObservationView From(Observation o) => new(
         o.Id, o.Source, o.ExternalId, o.Version, o.ObservedFrom, o.ObservedTo, Kebab.Of(o.Type), o.Count, o.Lat, o.Lon, o.RadiusMetres, o.Sector,
-        o.Weapon, o.CalibreMm, o.Target, Kebab.Of(o.Direction), o.ClaimedBy, o.Casualties, o.Attachments.ToList(), o.Grading.ToString(), o.Description,
+        o.Weapon, o.CalibreMm, o.Target, Kebab.Of(o.Direction), o.ClaimedBy, o.Casualties, o.Attachments.ToList(), o.Grading.ToString(), o.Description, o.Origin,
         o.Oblast, o.Raion, o.SectorCode, o.Side, o.LineDistanceKm,
         o.Findings.Select(f => new FindingView(f.Agreement, f.Provision, Kebab.Of(f.Verdict), f.Reason)).ToList(), o.Marking.ToString(),
         new DateTimeOffset(DateTime.SpecifyKind(o.ReceivedAtUtc, DateTimeKind.Utc)), o.ReceivedBy);

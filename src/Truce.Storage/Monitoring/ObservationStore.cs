@@ -69,6 +69,7 @@ internal abstract class ObservationStore(DbConnection connection, DbTransaction 
         ("Attachments", NpgsqlDbType.Varchar, o => string.Join('|', o.Attachments)),
         ("Grading", NpgsqlDbType.Varchar, o => o.Grading.ToString()),
         ("Description", NpgsqlDbType.Text, o => o.Description),
+        ("Origin", NpgsqlDbType.Varchar, o => o.Origin),
         ("IsCurrent", NpgsqlDbType.Boolean, o => o.IsCurrent),
         ("ContentHash", NpgsqlDbType.Varchar, o => o.ContentHash),
         ("ReceivedAtUtc", NpgsqlDbType.TimestampTz, o => DateTime.SpecifyKind(o.ReceivedAtUtc, DateTimeKind.Utc)),

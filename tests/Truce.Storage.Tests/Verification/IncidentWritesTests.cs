@@ -45,10 +45,10 @@ public sealed class IncidentWritesTests
         var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
 
         var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, ids, "Same strike, same minute, same substation.")));
-        Expect.Done(await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Taking it up.", 1)));
-        Expect.Done(await db.With(s => writes(s).MoveAsync(Verifier, id, VerificationState.Corroborated, "A patrol and a channel.", 2)));
-        var self = await db.With(s => writes(s).MoveAsync(Verifier, id, VerificationState.Verified, "Confirmed.", 3));
-        var verified = Expect.Done(await db.With(s => writes(s).MoveAsync(SecondVerifier, id, VerificationState.Verified, "Imagery confirms the damage.", 3)));
+        Expect.Done(await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Taking it up.", ExpectedVersion.Of(1))));
+        Expect.Done(await db.With(s => writes(s).MoveAsync(Verifier, id, VerificationState.Corroborated, "A patrol and a channel.", ExpectedVersion.Of(2))));
+        var self = await db.With(s => writes(s).MoveAsync(Verifier, id, VerificationState.Verified, "Confirmed.", ExpectedVersion.Of(3)));
+        var verified = Expect.Done(await db.With(s => writes(s).MoveAsync(SecondVerifier, id, VerificationState.Verified, "Imagery confirms the damage.", ExpectedVersion.Of(3))));
 
         Assert.Equal(["by"], Expect.Invalid(self).Keys);
         Assert.Equal(VerificationState.Verified, verified.State);
@@ -66,7 +66,7 @@ public sealed class IncidentWritesTests
 
         var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, [ids[0]], "One report.")));
         var again = await db.With(s => writes(s).CreateAsync(Analyst, ids, "Both."));
-        var stale = await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Late.", 7));
+        var stale = await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Late.", ExpectedVersion.Of(7)));
 
         Assert.Equal(OutcomeKind.Conflict, again.Kind);
         Assert.Equal(OutcomeKind.Conflict, stale.Kind);

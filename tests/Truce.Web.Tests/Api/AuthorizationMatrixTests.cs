@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
 
         /// <summary>Admin, analyst or monitor; a token needs read and ingest.</summary>
         SubmitObservations,
+        ReviewIncidents,
 
         /// <summary>Admins only; a token needs read.</summary>
         Admin,
@@ -185,6 +186,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             Rule.WritePlanning => role is Role.Admin or Role.Planner && Has(TokenScopes.Read) && Has(TokenScopes.WritePlanning),
             Rule.WriteAgreements => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAgreements),
             Rule.SubmitObservations => role is Role.Admin or Role.Analyst or Role.Monitor && Has(TokenScopes.Read) && Has(TokenScopes.Ingest),
+            Rule.ReviewIncidents => role is Role.Admin or Role.Analyst or Role.Verifier && Has(TokenScopes.Read) && Has(TokenScopes.WriteIncidents),
             _ => role == Role.Admin && Has(TokenScopes.Read),
         };
     }

@@ -16,13 +16,13 @@ internal static class TruceCsv
         "source", "externalId", "observedFrom", "observedTo", "type", "count", "lat", "lon", "radiusMetres",
         "sectorFromBearing", "sectorToBearing", "sectorMinMetres", "sectorMaxMetres", "weapon", "calibreMm", "target",
         "direction", "claimedBy", "casualtiesBest", "casualtiesLow", "casualtiesHigh", "attachments", "grading",
-        "description", "markingLevel", "markingRelTo",
+        "description", "markingLevel", "markingRelTo", "origin",
     ];
 
     private const int Source = 0, ExternalId = 1, ObservedFrom = 2, ObservedTo = 3, Type = 4, Count = 5, Lat = 6, Lon = 7, RadiusMetres = 8;
     private const int SectorFromBearing = 9, SectorToBearing = 10, SectorMinMetres = 11, SectorMaxMetres = 12, Weapon = 13, CalibreMm = 14, Target = 15;
     private const int Direction = 16, ClaimedBy = 17, CasualtiesBest = 18, CasualtiesLow = 19, CasualtiesHigh = 20, Attachments = 21, Grading = 22;
-    private const int Description = 23, MarkingLevel = 24, MarkingRelTo = 25;
+    private const int Description = 23, MarkingLevel = 24, MarkingRelTo = 25, Origin = 26;
 
     // Rules' field paths → columns; the top-level fields are their own columns.
     private static readonly Dictionary<string, string> ColumnOf = Columns.ToDictionary(c => c, c => c, StringComparer.Ordinal)
@@ -109,6 +109,7 @@ internal static class TruceCsv
             ClaimedBy = Cell(ClaimedBy),
             Grading = Cell(Grading),
             Description = Cell(Description),
+            Origin = Cell(Origin),
         };
 
         if (Cell(SectorFromBearing) is not null || Cell(SectorToBearing) is not null || Cell(SectorMinMetres) is not null || Cell(SectorMaxMetres) is not null)

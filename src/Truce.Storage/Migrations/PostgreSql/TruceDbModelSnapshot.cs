@@ -854,6 +854,11 @@ namespace Truce.Storage.Migrations.PostgreSql
                     b.Property<long>("ObservedTo")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
                     b.Property<double>("RadiusMetres")
                         .HasColumnType("double precision");
 
@@ -1500,11 +1505,21 @@ namespace Truce.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<string>("HelpWanted")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .UseCollation("C");
+
                     b.Property<double>("Lat")
                         .HasColumnType("double precision");
 
                     b.Property<double>("Lon")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("MarkingReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("bigint");
@@ -2295,6 +2310,11 @@ namespace Truce.Storage.Migrations.PostgreSql
                                 .HasColumnType("bigint");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Act")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("timestamp with time zone");

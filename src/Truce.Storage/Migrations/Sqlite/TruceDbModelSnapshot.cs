@@ -775,6 +775,10 @@ namespace Truce.Storage.Migrations.Sqlite
                     b.Property<long>("ObservedTo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("RadiusMetres")
                         .HasColumnType("REAL");
 
@@ -1359,11 +1363,19 @@ namespace Truce.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HelpWanted")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Lat")
                         .HasColumnType("REAL");
 
                     b.Property<double>("Lon")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("MarkingReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("INTEGER");
@@ -2091,6 +2103,11 @@ namespace Truce.Storage.Migrations.Sqlite
                             b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Act")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("TEXT");

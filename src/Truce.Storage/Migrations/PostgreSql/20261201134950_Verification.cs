@@ -7,11 +7,19 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Truce.Storage.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Incidents : Migration
+    public partial class Verification : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Origin",
+                table: "Observations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true,
+                collation: "C");
+
             migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
@@ -28,6 +36,8 @@ namespace Truce.Storage.Migrations.PostgreSql
                     AttributionConfidence = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HelpWanted = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    MarkingReleasedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Version = table.Column<int>(type: "integer", nullable: false),
@@ -46,6 +56,7 @@ namespace Truce.Storage.Migrations.PostgreSql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Act = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -119,6 +130,10 @@ namespace Truce.Storage.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "Origin",
+                table: "Observations");
         }
     }
 }

@@ -12,8 +12,8 @@ using Truce.Storage;
 namespace Truce.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(TruceDb))]
-    [Migration("20261201125839_Incidents")]
-    partial class Incidents
+    [Migration("20261201134903_Verification")]
+    partial class Verification
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -778,6 +778,10 @@ namespace Truce.Storage.Migrations.Sqlite
                     b.Property<long>("ObservedTo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("RadiusMetres")
                         .HasColumnType("REAL");
 
@@ -1362,11 +1366,19 @@ namespace Truce.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HelpWanted")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Lat")
                         .HasColumnType("REAL");
 
                     b.Property<double>("Lon")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("MarkingReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("INTEGER");
@@ -2094,6 +2106,11 @@ namespace Truce.Storage.Migrations.Sqlite
                             b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Act")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("TEXT");

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Truce.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Incidents : Migration
+    public partial class Verification : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Origin",
+                table: "Observations",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
@@ -27,6 +34,8 @@ namespace Truce.Storage.Migrations.Sqlite
                     AttributionConfidence = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ClaimedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    HelpWanted = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MarkingReleasedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
@@ -45,6 +54,7 @@ namespace Truce.Storage.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Act = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
@@ -118,6 +128,10 @@ namespace Truce.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "Origin",
+                table: "Observations");
         }
     }
 }

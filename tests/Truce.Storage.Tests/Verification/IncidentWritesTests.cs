@@ -53,7 +53,7 @@ public sealed class IncidentWritesTests
         Assert.Equal(["by"], Expect.Invalid(self).Keys);
         Assert.Equal(VerificationState.Verified, verified.State);
         var stored = await db.With(s => s.GetRequiredService<TruceDb>().Incidents.AsNoTracking().SingleAsync(i => i.Id == id));
-        Assert.Equal([("ana", VerificationState.UnderReview), ("vera", VerificationState.Corroborated), ("victor", VerificationState.Verified)], stored.History.Select(h => (h.By, h.To)));
+        Assert.Equal([("ana", VerificationState.UnderReview), ("vera", VerificationState.Corroborated), ("victor", VerificationState.Verified)], stored.History.Where(h => h.Act == IncidentAct.Moved).OrderBy(h => h.At).Select(h => (h.By, h.To)));
         Assert.Equal(4, await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.CountAsync(e => e.Action.StartsWith("incident."))));
     }
 
@@ -69,7 +69,7 @@ public sealed class IncidentWritesTests
         var stale = await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Late.", ExpectedVersion.Of(7)));
 
         Assert.Equal(OutcomeKind.Conflict, again.Kind);
-        Assert.Equal(OutcomeKind.Conflict, stale.Kind);
+        Assert.Equal(OutcomeKind.PreconditionFailed, stale.Kind);
     }
 
     [Fact]
@@ -117,10 +117,87 @@ public sealed class IncidentWritesTests
         var proposal = Assert.Single(proposals);
         Expect.Done(await db.With(s => s.GetRequiredService<IncidentWrites>().CreateAsync(Analyst, proposal.ObservationIds, "Confirmed: one strike.")));
         var after = Expect.Done(await db.With(s => s.GetRequiredService<IncidentReads>().ProposalsAsync(Analyst, from, to)));
-        var queue = await db.With(s => s.GetRequiredService<IncidentReads>().QueueAsync(Analyst));
+        var queue = await db.With(s => s.GetRequiredService<IncidentReads>().QueueAsync(Analyst, TimeProvider.System.GetUtcNow()));
 
         Assert.Equal(ids.Take(2).Order(), proposal.ObservationIds.Order());
         Assert.Empty(after);
-        Assert.Equal(("reported", 2), (Assert.Single(queue).State, queue[0].Reports));
+        Assert.Equal(("reported", 2), (Assert.Single(queue.New).State, queue.New[0].Reports));
+    }
+
+    [Fact]
+    public async Task Two_channels_repeating_one_post_are_one_source_and_cannot_corroborate()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var (first, second) = (Report("telegram-a", "k"), Report("telegram-b", "l"));
+        (first.Origin, second.Origin) = ("t.me/original/1", "t.me/original/1");
+        var ids = await SeedAsync(db, first, second, Report("camera-7", "m"));
+        var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
+        var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, ids.Take(2).ToList(), "Two channels.")));
+        Expect.Done(await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Looking.", ExpectedVersion.Of(1))));
+
+        var refused = await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.Corroborated, "Two reports.", ExpectedVersion.Of(2)));
+        Expect.Done(await db.With(s => writes(s).AddAsync(Analyst, id, [ids[2]], "The camera saw it too.", ExpectedVersion.Of(2))));
+        var corroborated = Expect.Done(await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.Corroborated, "A channel's post and a camera.", ExpectedVersion.Of(3))));
+
+        Assert.Contains("this incident has 1", Expect.Invalid(refused)["sources"], StringComparison.Ordinal);
+        Assert.Equal(VerificationState.Corroborated, corroborated.State);
+        var view = await db.With(s => s.GetRequiredService<IncidentReads>().GetAsync(Analyst, id));
+        Assert.Equal((3, 2), (view!.Observations.Count, view.IndependentSources));
+    }
+
+    [Fact]
+    public async Task Incidents_merge_and_split_and_the_marking_follows_their_observations_until_released()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var ids = await SeedAsync(db, Report("osce-team-3", "n", new MarkingInput { Level = "public" }), Report("camera-7", "o", new MarkingInput { Level = "public" }), Report("uk-sensor", "p"));
+        var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
+        var a = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, [ids[0], ids[1]], "Patrol and camera.")));
+        var b = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, [ids[2]], "The sensor.")));
+
+        var merged = Expect.Done(await db.With(s => writes(s).MergeAsync(Analyst, a, b, "The sensor heard the same strike.", ExpectedVersion.Of(1))));
+        var gone = await db.With(s => s.GetRequiredService<IncidentReads>().GetAsync(Analyst, b));
+        var released = Expect.Done(await db.With(s => writes(s).ReleaseAsync(Analyst, a, new MarkingInput { Level = "public" }, "Cleared for the public page.", ExpectedVersion.Of(2))));
+        var split = Expect.Done(await db.With(s => writes(s).SplitAsync(Analyst, a, [ids[2]], "The sensor heard another strike.", ExpectedVersion.Of(3))));
+        var attributed = Expect.Done(await db.With(s => writes(s).AttributeAsync(Analyst, a, "RUS", Confidence.Medium, "Direction of fire.", ExpectedVersion.Of(4))));
+        var unreleased = Expect.Done(await db.With(s => writes(s).ReleaseAsync(Analyst, a, null, "Back to the observations' marking.", ExpectedVersion.Of(5))));
+        var unknownActor = await db.With(s => writes(s).AttributeAsync(Analyst, a, "XXX", Confidence.Low, "Guess.", ExpectedVersion.Of(6)));
+
+        Assert.Equal(("COALITION", 3), (merged.Marking.ToString(), merged.Reports.Count));
+        Assert.Null(gone);
+        Assert.Equal("PUBLIC", released.Marking.ToString());
+        var rest = await db.With(s => s.GetRequiredService<IncidentReads>().GetAsync(Analyst, a));
+        var off = await db.With(s => s.GetRequiredService<IncidentReads>().GetAsync(Analyst, split));
+        Assert.Equal(2, rest!.Observations.Count);
+        Assert.Equal(("COALITION", VerificationState.Reported), (off!.Incident.Marking.ToString(), off.Incident.State));
+        Assert.Equal(("RUS", Confidence.Medium), (attributed.AttributedTo, attributed.AttributionConfidence));
+        Assert.Equal("PUBLIC", unreleased.Marking.ToString());
+        Assert.Equal(["attributedTo"], Expect.Invalid(unknownActor).Keys);
+        Assert.Equal(
+            [IncidentAct.Created, IncidentAct.Merged, IncidentAct.MarkingReleased, IncidentAct.SplitOff, IncidentAct.Attributed, IncidentAct.MarkingReleased],
+            rest.Incident.History.Select(h => h.Act));
+        var actions = await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.AsNoTracking().Where(e => e.Action.StartsWith("incident.")).OrderBy(e => e.Seq).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["incident.created", "incident.created", "incident.merged", "incident.marking-released", "incident.created", "incident.split-off", "incident.attributed", "incident.marking-released"], actions);
+    }
+
+    [Fact]
+    public async Task An_analyst_asks_for_help_and_the_incident_waits_in_that_section_until_the_next_move()
+    {
+        await using var db = await TestDatabase.WithDemoAsync();
+        var ids = await SeedAsync(db, Report("osce-team-3", "q"));
+        var writes = (IServiceProvider s) => s.GetRequiredService<IncidentWrites>();
+        var id = Expect.Done(await db.With(s => writes(s).CreateAsync(Analyst, ids, "One report.", claim: true)));
+
+        var empty = await db.With(s => writes(s).AskHelpAsync(Analyst, id, " ", ExpectedVersion.Of(1)));
+        Expect.Done(await db.With(s => writes(s).AskHelpAsync(Analyst, id, "Who reads Russian-language Telegram?", ExpectedVersion.Of(1))));
+        var asked = await db.With(s => s.GetRequiredService<IncidentReads>().QueueAsync(Analyst, TimeProvider.System.GetUtcNow()));
+        var otherHands = await db.With(s => writes(s).MoveAsync(new Principal("bob", Role.Analyst, null), id, VerificationState.UnderReview, "Mine now.", ExpectedVersion.Of(2)));
+        Expect.Done(await db.With(s => writes(s).MoveAsync(Analyst, id, VerificationState.UnderReview, "Translated.", ExpectedVersion.Of(2))));
+        var after = await db.With(s => s.GetRequiredService<IncidentReads>().QueueAsync(Analyst, TimeProvider.System.GetUtcNow()));
+
+        Assert.Equal(["need"], Expect.Invalid(empty).Keys);
+        Assert.Equal(id, Assert.Single(asked.NeedsHelp).Id);
+        Assert.Equal(OutcomeKind.Conflict, otherHands.Kind);
+        Assert.Empty(after.NeedsHelp);
+        Assert.Equal(id, Assert.Single(after.Mine).Id);
     }
 }

@@ -80,6 +80,7 @@ public sealed class Program
         api.MapGeographyApi();                // /api/v1/geography: layer versions, features, placement, zones
         api.MapAgreementsApi();               // /api/v1/agreements: parties, provisions, lifecycle
         api.MapMonitoringApi();               // /api/v1/observations: intake, placed and judged; the map's reads
+        api.MapVerificationApi();             // /api/v1/incidents: worklist, proposals, incidents and every act on them
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: a folder per module, sign-in and sign-out

@@ -64,6 +64,9 @@ public static class TemplateDatabase
 
         // Tests write the access log when they mean to (TruceApp.WriteAccessLogAsync), not on a timer mid-test.
         ["Security:AccessLogWriteEvery"] = "01:00:00",
+
+        // Tests bring the observations they count; a test of the demo's observations loads them itself.
+        ["Demo:Observations"] = "false",
     };
 
     public static string Key(string user, IEnumerable<string> scopes) => $"{user} {string.Join(' ', scopes)}";

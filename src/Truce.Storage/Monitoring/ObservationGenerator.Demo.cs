@@ -93,6 +93,18 @@ public sealed partial class ObservationGenerator
             // The energy-strike moratorium, 18 March – 17 April 2025.
             Case("monitor-team-2", "case-moratorium-odesa-energy", "2025-03-20T02:00:00Z", "drone-strike", (46.48, 30.72), weapon: "drone", count: 6, radius: 500, target: "energy-infrastructure", claimedBy: "RUS", grading: "B2",
                 description: "A drone strike on energy infrastructure in Odesa two days into the moratorium."),
+
+            // The same strike as others saw it: a camera, a channel's post and another channel repeating it (one
+            // source for corroboration), and a party's complaint — the verification worklist proposes them together.
+            Case("osint-geolocation", "case-moratorium-odesa-energy-video", "2025-03-20T02:04:00Z", "drone-strike", (46.4822, 30.7231), weapon: "drone", count: 5, radius: 300, target: "energy-infrastructure", grading: "B2",
+                attachments: ["9f2c4e1a7b3d5f60c8e2a4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5"],
+                description: "Geolocated night video of drones striking the substation; the flashes match the monitors' report."),
+            Case("telegram-odesa-now", "case-moratorium-odesa-energy-post", "2025-03-20T02:06:00Z", "drone-strike", (46.4791, 30.7174), weapon: "drone", radius: 1000, target: "energy-infrastructure", grading: "C3", origin: "telegram-odesa-now/18342",
+                description: "A local channel posts of explosions and a power cut in the district."),
+            Case("telegram-south-digest", "case-moratorium-odesa-energy-repost", "2025-03-20T02:11:00Z", "explosion", (46.4835, 30.7212), radius: 1500, grading: "D3", origin: "telegram-odesa-now/18342",
+                description: "A digest channel repeats the local channel's post word for word."),
+            Case("party-ukr-complaint", "case-moratorium-odesa-energy-complaint", "2025-03-20T01:58:00Z", "drone-strike", (46.4812, 30.7205), weapon: "drone", count: 6, radius: 800, target: "energy-infrastructure", claimedBy: "RUS", grading: "F3",
+                description: "Ukraine's complaint to the monitors: Russian drones struck an energy facility in Odesa."),
             Case("monitor-team-3", "case-moratorium-other-target", "2025-03-25T14:00:00Z", "missile", (48.46, 35.04), weapon: "missile", count: 1, radius: 500, target: "logistics-depot", grading: "B2",
                 description: "A missile strike on a logistics depot in Dnipro: not a target the moratorium protects."),
             Case("osint-social-media", "case-moratorium-no-target", "2025-04-02T21:30:00Z", "drone-strike", (49.99, 36.23), weapon: "drone", count: 3, radius: 2000, grading: "C3",
@@ -119,7 +131,8 @@ public sealed partial class ObservationGenerator
     private static ObservationInput Case(
         string source, string id, string at, string type, (double Lat, double Lon) where,
         string? weapon = null, int? calibre = null, int count = 1, string? to = null, double radius = 0, (double From, double To, double Min, double Max)? sector = null,
-        string? target = null, string? direction = null, string? claimedBy = null, string? grading = null, string? description = null) => new()
+        string? target = null, string? direction = null, string? claimedBy = null, string? grading = null, string? description = null,
+        string? origin = null, List<string?>? attachments = null) => new()
         {
             Source = source,
             ExternalId = id,
@@ -138,6 +151,8 @@ public sealed partial class ObservationGenerator
             ClaimedBy = claimedBy,
             Grading = grading ?? (source.StartsWith("osce", StringComparison.Ordinal) ? "A1" : source.StartsWith("monitor", StringComparison.Ordinal) ? "B2" : "C3"),
             Description = "Hand-placed demo case: " + description,
+            Origin = origin,
+            Attachments = attachments,
             Marking = new MarkingInput { Level = source.StartsWith("osce", StringComparison.Ordinal) ? "public" : "coalition" },
         };
 

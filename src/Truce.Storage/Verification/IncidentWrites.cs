@@ -203,6 +203,12 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
             audit.Append(writer, "incident.moved", $"incident/{id}", detail: $"{Kebab.Of(incident.State)} → {Kebab.Of(to)}: {reason.Trim()}");
             incident.State = to;
             incident.HelpWanted = null;
+            if (to is VerificationState.Corroborated or VerificationState.Verified or VerificationState.Rejected)
+            {
+                // Handed on (to a verifier) or done: nobody holds it any more.
+                (incident.ClaimedBy, incident.ClaimedAt) = (null, null);
+            }
+
             return null;
         }, ct, audited: true);
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Truce.Core.Security;
 using Truce.Storage;
+using Truce.Core.Monitoring.Files;
+using Truce.Storage.Monitoring;
 using Truce.Storage.Security;
 
 namespace Truce.Web.Startup;
@@ -10,6 +12,25 @@ public static class DatabaseStartup
 {
     /// <summary>Truce at start-up: migrating, loading the demo data, creating the first admin.</summary>
     public static readonly Principal StartUp = Principal.System("start-up");
+
+    /// <summary>
+    /// Takes in the demo folder's observations.ndjson, if any, through the one intake (placed and judged like
+    /// any report), so that monitoring and verification have something to show; returns how many were taken.
+    /// </summary>
+    public static async Task<int> LoadDemoObservationsAsync(IServiceProvider services, string folder, CancellationToken ct = default)
+    {
+        var path = Path.Combine(folder, "observations.ndjson");
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        var intake = services.GetRequiredService<ObservationIntake>();
+        var taken = await intake.ImportAsync(StartUp, ObservationFiles.Read(() => ObservationFiles.Open(path), ObservationFormat.Ndjson), IntakeMode.WholeOrNothing, ct: ct);
+        return taken.IsDone && taken.Value.Committed
+            ? taken.Value.Accepted
+            : throw new StartupException($"Cannot load the demo observations from {path}: {(taken.IsDone ? string.Join("; ", taken.Value.Rejections.Take(3).Select(r => $"row {r.Row} {r.Column}: {r.Reason}")) : taken.Message)}");
+    }
 
     /// <summary>
     /// Migrates the database, loads the demo data into an empty one (unless Demo:LoadWhenEmpty is false)
@@ -50,6 +71,11 @@ public static class DatabaseStartup
 
             var summary = loaded.Value;
             await operatorConsole.WriteLineAsync($"Loaded the demo data: {summary.Actors} actors, {summary.Members} members, {summary.Meetings} meetings, {summary.PledgesCreated} pledges.");
+            if (configuration.GetValue("Demo:Observations", true))
+            {
+                var observations = await LoadDemoObservationsAsync(scope.ServiceProvider, configuration["Demo:Path"] ?? DemoData.DefaultPath, ct);
+                await operatorConsole.WriteLineAsync($"Loaded the demo observations: {observations} reports, placed and judged; the verification worklist proposes which are one event.");
+            }
         }
 
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();

@@ -214,7 +214,7 @@ public sealed class DemoObservationsTests
     }
 
     [Fact]
-    public void The_CSV_has_Truces_header_and_one_record_of_26_fields_per_row()
+    public void The_CSV_has_Truces_header_and_one_record_of_27_fields_per_row()
     {
         var rows = new ObservationGenerator(5, 0.02).Generate(300).ToList();
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -223,9 +223,9 @@ public sealed class DemoObservationsTests
         using var reader = new StringReader(writer.ToString());
         var records = Csv.Read(reader).ToList();
 
-        Assert.Equal("source,externalId,observedFrom,observedTo,type,count,lat,lon,radiusMetres,sectorFromBearing,sectorToBearing,sectorMinMetres,sectorMaxMetres,weapon,calibreMm,target,direction,claimedBy,casualtiesBest,casualtiesLow,casualtiesHigh,attachments,grading,description,markingLevel,markingRelTo", string.Join(',', records[0].Fields));
+        Assert.Equal("source,externalId,observedFrom,observedTo,type,count,lat,lon,radiusMetres,sectorFromBearing,sectorToBearing,sectorMinMetres,sectorMaxMetres,weapon,calibreMm,target,direction,claimedBy,casualtiesBest,casualtiesLow,casualtiesHigh,attachments,grading,description,markingLevel,markingRelTo,origin", string.Join(',', records[0].Fields));
         Assert.Equal(301, records.Count);
-        Expect.All(records, r => Assert.Equal(26, r.Fields.Count));
+        Expect.All(records, r => Assert.Equal(27, r.Fields.Count));
         var first = records[1].Fields;
         Assert.Equal(rows[0].ExternalId, first[1]);
         Assert.Equal(rows[0].ObservedFrom!.Value.UtcDateTime, DateTime.Parse(first[2], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));

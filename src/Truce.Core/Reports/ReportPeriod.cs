@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Truce.Core.Common;
 
 namespace Truce.Core.Reports;
@@ -34,7 +35,8 @@ public sealed record ReportPeriod
 
     public static ReportPeriod Of(DateOnly date, TimeOnly? cutoff = null) => new(date, cutoff ?? DefaultCutoff);
 
-    /// <summary>The period before this one, which the report compares with.</summary>
+    /// <summary>The period before this one, which the report compares with (not written out: it would go on for ever).</summary>
+    [JsonIgnore]
     public ReportPeriod Previous => new(Date.AddDays(-1), Cutoff);
 
     public bool Contains(DateTimeOffset instant) => instant > Start && instant <= End;
@@ -48,6 +50,7 @@ public sealed record ReportPeriod
     }
 
     /// <summary>The cut-off as people write it, <c>19:30</c>.</summary>
+    [JsonIgnore]
     public string CutoffText => Cutoff.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public override string ToString() =>

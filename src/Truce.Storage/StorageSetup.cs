@@ -61,6 +61,7 @@ public static class StorageSetup
         services.AddScoped<AgreementWrites>();
         services.AddScoped<Verification.IncidentWrites>();
         services.AddScoped<Verification.IncidentReads>();
+        services.AddScoped<Reports.ReportReads>();
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));

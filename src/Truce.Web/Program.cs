@@ -43,7 +43,8 @@ public sealed class Program
         builder.Services.AddTruceProblems();              // one problem shape, with traceId and errors: Api/Problems.cs
         builder.Services.AddRazorPages(pages =>
         {
-            pages.Conventions.AllowAnonymousToFolder("/Account").AddPageRoute("/Commitments/Edit", "/commitments/new");
+            pages.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Reports/Public") // /public: verified, PUBLIC violations only
+                .AddPageRoute("/Commitments/Edit", "/commitments/new");
             foreach (var planned in Modules.All.Where(m => !m.Built))
             {
                 pages.Conventions.AddPageRoute("/NotBuilt", planned.Path); // each planned module at its own address
@@ -81,6 +82,7 @@ public sealed class Program
         api.MapAgreementsApi();               // /api/v1/agreements: parties, provisions, lifecycle
         api.MapMonitoringApi();               // /api/v1/observations: intake, placed and judged; the map's reads
         api.MapVerificationApi();             // /api/v1/incidents: worklist, proposals, incidents and every act on them
+        api.MapReportsApi();                  // /api/v1/reports: the daily report (JSON, CSV, GeoJSON), the weekly trend
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: a folder per module, sign-in and sign-out

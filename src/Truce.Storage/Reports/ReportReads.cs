@@ -1,0 +1,197 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Truce.Core.Agreements;
+using Truce.Core.Monitoring;
+using Truce.Core.Reports;
+using Truce.Core.Security;
+using Truce.Core.Verification;
+using Truce.Storage.Security;
+
+namespace Truce.Storage.Reports;
+
+/// <summary>
+/// Reads what the reports count: the current observations of a window with the incident each belongs to,
+/// the weapon-withdrawal provisions they were found to violate, and where their incidents stand — all for
+/// one reader, through the releasability filter, so a report never counts what its reader may not read. The
+/// counting itself is Core's (<see cref="ReportCounting"/>). Reads write nothing; an export is an act and is audited.
+/// </summary>
+public sealed class ReportReads(TruceDb db, AuditTrail audit)
+{
+    /// <summary>The most verified incidents the public page reads, newest first.</summary>
+    public const int MaxPublicIncidents = 10_000;
+
+    public async Task<DailyReport> DailyAsync(Principal reader, ReportPeriod period, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        return DailyReport.Of(period, await EventsAsync(period.Previous.Start, period.End, ct));
+    }
+
+    /// <summary>The daily report as a file (CSV, GeoJSON): a deliberate act, recorded in the audit trail.</summary>
+    public async Task<DailyReport> ExportAsync(Principal reader, ReportPeriod period, string format, CancellationToken ct = default)
+    {
+        var report = await DailyAsync(reader, period, ct);
+        await audit.RecordAsync(reader, "report.exported", $"reports/daily/{period.Date:yyyy-MM-dd}",
+            $"daily report as {format}: {period}; {report.Events.Count} events", ct);
+        return report;
+    }
+
+    /// <summary>Violations and explosions per report day by oblast, over <paramref name="days"/> days ending with <paramref name="last"/>.</summary>
+    public async Task<WeeklyTrend> WeeklyAsync(Principal reader, DateOnly last, int days, TimeOnly cutoff, CancellationToken ct = default)
+    {
+        days = Math.Clamp(days, 1, WeeklyTrend.MaxDays);
+        var (after, until) = WeeklyTrend.Window(last, days, cutoff);
+        using var reading = db.ReadAs(reader);
+        return WeeklyTrend.Of(last, days, cutoff, await EventsAsync(after, until, ct));
+    }
+
+    /// <summary>
+    /// The public page's figures, read as nobody signed in (<see cref="Principal.Anonymous"/>), so the filter
+    /// lets through PUBLIC records only; and asked, besides, for incidents verified and marked PUBLIC, and
+    /// their PUBLIC observations — two locks, so that a mistake in one still shows nothing else.
+    /// </summary>
+    public async Task<PublicSummary> PublicAsync(CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(Principal.Anonymous);
+        var (verified, open) = (VerificationState.Verified, MarkingLevel.Public);
+        var incidents = db.Incidents.AsNoTracking().Where(i => i.State == verified && i.Marking.Level == open);
+        var reports = incidents.SelectMany(i => i.Reports);
+        var rows = await Currents()
+            .Where(o => o.Marking.Level == open && reports.Any(r => r.Source == o.Source && r.ExternalId == o.ExternalId))
+            .Select(Row)
+            .ToListAsync(ct);
+        var known = await incidents.OrderByDescending(i => i.ObservedFrom).ThenByDescending(i => i.Id).Take(MaxPublicIncidents)
+            .Select(i => new { i.Id, i.State, i.Type }).ToListAsync(ct);
+        var observations = rows.Select(r => r.ToReport([])).ToList();
+        var firsts = observations.Where(o => o.IncidentId is not null).GroupBy(o => o.IncidentId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.ObservedFrom));
+        var read = known.Where(i => firsts.ContainsKey(i.Id) && i.State == verified).Select(i => new ReportIncident(i.Id, i.State, i.Type, firsts[i.Id]));
+        return PublicSummary.Of(ReportCounting.Events(observations.Where(o => o.IncidentId is not null), read));
+    }
+
+    /// <summary>
+    /// The counted events of the current observations that began after <paramref name="after"/> and by
+    /// <paramref name="until"/>, as the bound reader may see them. An incident's time is the earliest of all
+    /// its current observations the reader may see, read apart, so one that began before the window is not
+    /// counted in it.
+    /// </summary>
+    private async Task<IReadOnlyList<CountedEvent>> EventsAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken ct)
+    {
+        var window = Currents().Where(o => o.ObservedFrom > after && o.ObservedFrom <= until);
+        var rows = await window.Select(Row).ToListAsync(ct);
+        var breaches = await WithdrawalBreachesAsync(window, ct);
+
+        var ids = rows.Where(r => r.Incident is not null).Select(r => r.Incident!.Value).Distinct().ToList();
+        var incidents = new List<ReportIncident>();
+        if (ids.Count > 0)
+        {
+            var known = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.State, i.Type }).ToListAsync(ct);
+            var starts = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))
+                .SelectMany(i => i.Reports, (i, r) => new { i.Id, r.Source, r.ExternalId })
+                .Join(Currents(), x => new { x.Source, x.ExternalId }, o => new { o.Source, o.ExternalId }, (x, o) => new { x.Id, o.ObservedFrom })
+                .ToListAsync(ct);
+            var firsts = starts.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.Min(s => s.ObservedFrom));
+            incidents.AddRange(known.Where(i => firsts.ContainsKey(i.Id)).Select(i => new ReportIncident(i.Id, i.State, i.Type, firsts[i.Id])));
+        }
+
+        return ReportCounting.Events(rows.Select(r => r.ToReport(breaches.TryGetValue(r.Id, out var b) ? b : [])), incidents);
+    }
+
+    /// <summary>
+    /// For each observation of the window found to violate a weapon-withdrawal provision the reader may see,
+    /// those provisions as <c>agreement/number</c>.
+    /// </summary>
+    private async Task<Dictionary<long, List<string>>> WithdrawalBreachesAsync(IQueryable<Observation> window, CancellationToken ct)
+    {
+        var withdrawal = ProvisionKind.WeaponWithdrawal;
+        var provisions = await db.Provisions.AsNoTracking().Where(p => p.Kind == withdrawal)
+            .Join(db.Agreements.AsNoTracking(), p => p.AgreementId, a => a.Id, (p, a) => new { a.Key, p.Number })
+            .ToListAsync(ct);
+        if (provisions.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = provisions.Select(p => (p.Key, p.Number)).ToHashSet();
+        var agreements = provisions.Select(p => p.Key).Distinct().ToList();
+        var (worst, violation) = (WorstVerdict.Violation, Verdict.Violation);
+        var findings = await window.Where(o => o.Worst == worst)
+            .SelectMany(o => o.Findings, (o, f) => new { o.Id, f.Agreement, f.Provision, f.Verdict })
+            .Where(x => x.Verdict == violation && agreements.Contains(x.Agreement))
+            .ToListAsync(ct);
+        return findings.Where(f => wanted.Contains((f.Agreement, f.Provision)))
+            .GroupBy(f => f.Id)
+            .ToDictionary(g => g.Key, g => g.Select(f => $"{f.Agreement}/{f.Provision}").Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    // The current versions as IsCurrent = @current, so either store walks the (IsCurrent, ObservedFrom, …) index (see ObservationReads).
+    private IQueryable<Observation> Currents()
+    {
+        var current = true;
+        return db.Observations.AsNoTracking().Where(o => o.IsCurrent == current);
+    }
+
+    private Expression<Func<Observation, ObservationRow>> Row
+    {
+        get
+        {
+            var restriction = EventType.RestrictionOfMovement;
+
+            // The incident a report belongs to, if the reader may see it: the unique index on the reports'
+            // (source, external id) finds it for each row.
+            return o => new ObservationRow
+            {
+                Id = o.Id,
+                Incident = db.Incidents.SelectMany(i => i.Reports, (i, r) => new { i.Id, r.Source, r.ExternalId })
+                    .Where(x => x.Source == o.Source && x.ExternalId == o.ExternalId).Select(x => (long?)x.Id).FirstOrDefault(),
+                ObservedFrom = o.ObservedFrom,
+                Type = o.Type,
+                Count = o.Count,
+                Worst = o.Worst,
+                Oblast = o.Oblast,
+                SectorCode = o.SectorCode,
+                Lat = o.Lat,
+                Lon = o.Lon,
+                Weapon = o.Weapon,
+                CalibreMm = o.CalibreMm,
+                Casualties = o.Casualties == null ? null : o.Casualties.Best,
+                Source = o.Source,
+                Description = o.Type == restriction ? o.Description : null,
+            };
+        }
+    }
+
+    private sealed class ObservationRow
+    {
+        public long Id { get; init; }
+
+        public long? Incident { get; init; }
+
+        public DateTimeOffset ObservedFrom { get; init; }
+
+        public EventType Type { get; init; }
+
+        public int Count { get; init; }
+
+        public WorstVerdict Worst { get; init; }
+
+        public string? Oblast { get; init; }
+
+        public string? SectorCode { get; init; }
+
+        public double Lat { get; init; }
+
+        public double Lon { get; init; }
+
+        public string? Weapon { get; init; }
+
+        public int? CalibreMm { get; init; }
+
+        public int? Casualties { get; init; }
+
+        public string Source { get; init; } = string.Empty;
+
+        public string? Description { get; init; }
+
+        public ReportObservation ToReport(IReadOnlyList<string> breaches) =>
+            new(Id, Incident, ObservedFrom, Type, Count, Worst, Oblast, SectorCode, Lat, Lon, Weapon, CalibreMm, Casualties, Source, Description) { WithdrawalBreaches = breaches };
+    }
+}

@@ -25,6 +25,15 @@ public sealed class Incident : IMarked
 
     public DateTimeOffset ObservedTo { get; set; }
 
+    /// <summary>The gravest finding among its observations', kept on it so that a released incident can be counted (on the public page) without its observations.</summary>
+    public WorstVerdict Worst { get; set; }
+
+    /// <summary>The oblast most of its observations were placed in, if any.</summary>
+    public string? Oblast { get; set; }
+
+    /// <summary>The sector most of its observations were placed in, if any.</summary>
+    public string? SectorCode { get; set; }
+
     /// <summary>The mean position of its observations.</summary>
     public double Lat { get; set; }
 

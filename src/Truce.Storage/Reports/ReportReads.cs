@@ -51,20 +51,19 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
     /// </summary>
     public async Task<PublicSummary> PublicAsync(CancellationToken ct = default)
     {
+        // Read as nobody signed in: only PUBLIC incidents pass the filter. An incident released to the public
+        // is counted from its own summary (time, type, oblast, gravest finding), never from its observations,
+        // which may stay restricted.
         using var reading = db.ReadAs(Principal.Anonymous);
-        var (verified, open) = (VerificationState.Verified, MarkingLevel.Public);
-        var incidents = db.Incidents.AsNoTracking().Where(i => i.State == verified && i.Marking.Level == open);
-        var reports = incidents.SelectMany(i => i.Reports);
-        var rows = await Currents()
-            .Where(o => o.Marking.Level == open && reports.Any(r => r.Source == o.Source && r.ExternalId == o.ExternalId))
-            .Select(Row)
+        var (verified, open, violation) = (VerificationState.Verified, MarkingLevel.Public, WorstVerdict.Violation);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.State == verified && i.Marking.Level == open && i.Worst == violation)
+            .OrderByDescending(i => i.ObservedFrom).ThenByDescending(i => i.Id).Take(MaxPublicIncidents)
+            .Select(i => new { i.Id, i.State, i.Type, i.ObservedFrom, i.Worst, i.Oblast, i.SectorCode, i.Lat, i.Lon })
             .ToListAsync(ct);
-        var known = await incidents.OrderByDescending(i => i.ObservedFrom).ThenByDescending(i => i.Id).Take(MaxPublicIncidents)
-            .Select(i => new { i.Id, i.State, i.Type }).ToListAsync(ct);
-        var observations = rows.Select(r => r.ToReport([])).ToList();
-        var firsts = observations.Where(o => o.IncidentId is not null).GroupBy(o => o.IncidentId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.ObservedFrom));
-        var read = known.Where(i => firsts.ContainsKey(i.Id) && i.State == verified).Select(i => new ReportIncident(i.Id, i.State, i.Type, firsts[i.Id]));
-        return PublicSummary.Of(ReportCounting.Events(observations.Where(o => o.IncidentId is not null), read));
+        var observations = incidents.Select(i => new ReportObservation(-i.Id, i.Id, i.ObservedFrom, i.Type, 1, i.Worst, i.Oblast, i.SectorCode, i.Lat, i.Lon, null, null, null, "incident", null));
+        var read = incidents.Select(i => new ReportIncident(i.Id, i.State, i.Type, i.ObservedFrom));
+        return PublicSummary.Of(ReportCounting.Events(observations, read));
     }
 
     /// <summary>

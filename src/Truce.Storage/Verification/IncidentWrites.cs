@@ -452,6 +452,9 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
         incident.ObservedTo = observations.Max(o => o.ObservedTo);
         incident.Lat = observations.Average(o => o.Lat);
         incident.Lon = observations.Average(o => o.Lon);
+        incident.Worst = observations.Max(o => o.Worst);
+        incident.Oblast = observations.Where(o => o.Oblast is not null).GroupBy(o => o.Oblast).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        incident.SectorCode = observations.Where(o => o.SectorCode is not null).GroupBy(o => o.SectorCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
         if (incident.MarkingReleasedBy is null)
         {
             incident.Marking = MostRestrictive.Of(observations.Select(o => o.Marking));

@@ -19,6 +19,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         i.Property(x => x.AttributedTo).HasMaxLength(64);
         i.Property(x => x.ClaimedBy).HasMaxLength(200);
         i.Property(x => x.CreatedBy).HasMaxLength(200);
+        i.Property(x => x.Oblast).HasMaxLength(16);
+        i.Property(x => x.SectorCode).HasMaxLength(64);
         i.Property(x => x.HelpWanted).HasMaxLength(VerificationFlow.MaxReason);
         i.Property(x => x.MarkingReleasedBy).HasMaxLength(200);
         i.OwnsMany(x => x.History, h =>

@@ -70,7 +70,7 @@ public sealed class ReportReadsTests
         var version = 1;
         foreach (var (who, to) in path)
         {
-            Expect.Done(await db.With(s => s.GetRequiredService<IncidentWrites>().MoveAsync(who, id, to, "As the test needs.", version++)));
+            Expect.Done(await db.With(s => s.GetRequiredService<IncidentWrites>().MoveAsync(who, id, to, "As the test needs.", ExpectedVersion.Of(version++))));
         }
     }
 

@@ -1,3 +1,4 @@
+using Truce.Core.Common;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -79,9 +80,9 @@ public sealed class ReportsBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await using var scope = app.Services.CreateAsyncScope();
         var writes = scope.ServiceProvider.GetRequiredService<IncidentWrites>();
         var id = Expect.Done(await writes.CreateAsync(new Principal("ana", Role.Analyst, null), ids, "A patrol and a camera: one strike."));
-        Expect.Done(await writes.MoveAsync(new Principal("ana", Role.Analyst, null), id, VerificationState.UnderReview, "Taking it up.", 1));
-        Expect.Done(await writes.MoveAsync(new Principal("vera", Role.Verifier, null), id, VerificationState.Corroborated, "Two sources.", 2));
-        Expect.Done(await writes.MoveAsync(new Principal("victor", Role.Verifier, null), id, VerificationState.Verified, "Imagery confirms it.", 3));
+        Expect.Done(await writes.MoveAsync(new Principal("ana", Role.Analyst, null), id, VerificationState.UnderReview, "Taking it up.", ExpectedVersion.Of(1)));
+        Expect.Done(await writes.MoveAsync(new Principal("vera", Role.Verifier, null), id, VerificationState.Corroborated, "Two sources.", ExpectedVersion.Of(2)));
+        Expect.Done(await writes.MoveAsync(new Principal("victor", Role.Verifier, null), id, VerificationState.Verified, "Imagery confirms it.", ExpectedVersion.Of(3)));
         return id;
     }
 

@@ -12,7 +12,8 @@ namespace Truce.Web.Tests.Browser;
 /// The demo's drone strike on Odesa's energy, as a new analyst meets it: the worklist proposes the monitors'
 /// report with a camera, a channel's post and a party's complaint as one event; the analyst takes it,
 /// merges the camera's report, moves it to corroborated with reasons and releases it for the public; a
-/// verifier — a second person — verifies it; it is then on the public page, open without signing in.
+/// verifier — a second person — verifies it; it is then among the day's notable incidents in the daily report,
+/// and on the public page, open without signing in.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class VerificationBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
@@ -66,7 +67,20 @@ public sealed class VerificationBrowserTests(BrowserApp app) : IClassFixture<Bro
         Assert.Contains("Corroborated → Verified", history, StringComparison.Ordinal);
         Assert.Contains("the moratorium was in force", history, StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("#incident-map[data-drawn='2']").CountAsync());
+
+        // The day's report counts it once, among the notable incidents, as verified.
+        await page.GotoAsync("/reports/daily?date=2025-03-20");
+        var notable = await page.TextContentAsync("#report-notable") ?? string.Empty;
+        Assert.Contains("Drone strike", notable, StringComparison.Ordinal);
+        Assert.Contains("verified", notable, StringComparison.Ordinal);
         await SignOutAsync(page);
+
+        // The public page, open without signing in: the verified violation on its day, and only that.
+        await page.GotoAsync("/public");
+        Assert.DoesNotContain("/account/sign-in", page.Url, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator($"#public-latest li[data-incident='{incident}']").CountAsync());
+        Assert.Equal(1, await page.Locator("#public-latest li").CountAsync());
+        Assert.Equal("1", (await page.TextContentAsync("#public-days tr[data-day='2025-03-20'] td.num"))?.Trim());
 
         Assert.Empty(errors);
         Expect.All(requests, url => Assert.Equal(app.Address.Host, new Uri(url).Host));

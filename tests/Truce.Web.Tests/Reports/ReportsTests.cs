@@ -50,7 +50,7 @@ public sealed class ReportsTests(TruceApp app) : IClassFixture<TruceApp>
         foreach (var (who, role, to) in moves)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            Expect.Done(await scope.ServiceProvider.GetRequiredService<IncidentWrites>().MoveAsync(new Principal(who, role, null), id, to, "As the test needs.", version++));
+            Expect.Done(await scope.ServiceProvider.GetRequiredService<IncidentWrites>().MoveAsync(new Principal(who, role, null), id, to, "As the test needs.", ExpectedVersion.Of(version++)));
         }
     }
 

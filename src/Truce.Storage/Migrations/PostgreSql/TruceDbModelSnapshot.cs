@@ -1521,11 +1521,21 @@ namespace Truce.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<string>("Oblast")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<long>("ObservedFrom")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ObservedTo")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1540,6 +1550,11 @@ namespace Truce.Storage.Migrations.PostgreSql
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("Worst")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Verification.Incident.Marking#Marking", b1 =>
                         {

@@ -12,7 +12,7 @@ namespace Truce.Storage.Verification;
 /// without one), moved through verification (<see cref="VerificationFlow"/>), claimed and released; each under
 /// optimistic concurrency, with an audit entry.
 /// </summary>
-public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail audit)
+public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail audit, IVerificationWatcher watcher)
 {
     public async Task<Outcome<long>> CreateAsync(Principal writer, IReadOnlyList<long> observationIds, string? reason, CancellationToken ct = default)
     {
@@ -108,6 +108,7 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
         incident.Version++;
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await watcher.MovedAsync(id, to, CancellationToken.None); // alerts of verified violations: after the commit, and not cancelled by the caller
         return Outcome.Done(incident);
     }
 

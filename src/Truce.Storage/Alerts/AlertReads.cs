@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Truce.Core.Alerts;
+using Truce.Core.Common;
+using Truce.Core.Security;
+
+namespace Truce.Storage.Alerts;
+
+/// <summary>Alerts and rules as the reader may see them (the releasability filter), newest alerts first.</summary>
+public sealed class AlertReads(TruceDb db)
+{
+    public async Task<Outcome<IReadOnlyList<AlertView>>> ListAsync(Principal reader, AlertQuery query, CancellationToken ct = default)
+    {
+        if (query.Limit is < 1 or > AlertQuery.MaxLimit)
+        {
+            return Outcome.Invalid("limit", $"From 1 to {AlertQuery.MaxLimit:N0}; got {query.Limit}.");
+        }
+
+        using var reading = db.ReadAs(reader);
+        var alerts = db.Alerts.AsNoTracking();
+        if (query.Since is { } since)
+        {
+            alerts = alerts.Where(a => a.RaisedAt >= since);
+        }
+
+        if (query.RuleId is { } rule)
+        {
+            alerts = alerts.Where(a => a.RuleId == rule);
+        }
+
+        if (query.Sector is { } sector)
+        {
+            alerts = alerts.Where(a => a.SectorCode == sector);
+        }
+
+        var found = await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(query.Limit).ToListAsync(ct);
+        return Outcome.Done<IReadOnlyList<AlertView>>([.. found.Select(AlertView.From)]);
+    }
+
+    /// <summary>One alert, if the reader may see it: what the live feed sends each connection after checking it.</summary>
+    public async Task<AlertView?> FindAsync(Principal reader, long id, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return alert is null ? null : AlertView.From(alert);
+    }
+
+    /// <summary>The alerts raised after <paramref name="afterId"/> since <paramref name="since"/>, oldest first: what a node's listener missed while it reconnected.</summary>
+    public async Task<IReadOnlyList<long>> RaisedAfterAsync(Principal reader, long afterId, DateTimeOffset since, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        return await db.Alerts.AsNoTracking().Where(a => a.Id > afterId && a.RaisedAt >= since).OrderBy(a => a.Id).Select(a => a.Id).Take(AlertQuery.MaxLimit).ToListAsync(ct);
+    }
+
+    /// <summary>The highest alert id held, for a listener to start after.</summary>
+    public async Task<long> LatestIdAsync(Principal reader, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        return await db.Alerts.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AlertRuleView>> RulesAsync(Principal reader, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        var rules = await db.AlertRules.AsNoTracking().OrderByDescending(r => r.IsEnabled).ThenBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
+        return [.. rules.Select(AlertRuleView.From)];
+    }
+
+    public async Task<Outcome<AlertRuleView>> RuleAsync(Principal reader, long id, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        var rule = await db.AlertRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        return rule is null ? Outcome.NotFound($"No alert rule {id}.") : Outcome.Done(AlertRuleView.From(rule));
+    }
+}

@@ -36,26 +36,19 @@ public sealed class AlertReads(TruceDb db)
         return Outcome.Done<IReadOnlyList<AlertView>>([.. found.Select(AlertView.From)]);
     }
 
-    /// <summary>One alert, if the reader may see it: what the live feed sends each connection after checking it.</summary>
-    public async Task<AlertView?> FindAsync(Principal reader, long id, CancellationToken ct = default)
+    /// <summary>One alert with its marking, for the live feed, which checks the marking against each connection's reader.</summary>
+    public async Task<(AlertView View, Marking Marking)?> MarkedAsync(Principal reader, long id, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
         var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return alert is null ? null : AlertView.From(alert);
+        return alert is null ? null : (AlertView.From(alert), alert.Marking);
     }
 
-    /// <summary>The alerts raised after <paramref name="afterId"/> since <paramref name="since"/>, oldest first: what a node's listener missed while it reconnected.</summary>
-    public async Task<IReadOnlyList<long>> RaisedAfterAsync(Principal reader, long afterId, DateTimeOffset since, CancellationToken ct = default)
+    /// <summary>The ids of the alerts raised since <paramref name="since"/>, oldest first: what a node's listener may have missed while it reconnected.</summary>
+    public async Task<IReadOnlyList<long>> RaisedSinceAsync(Principal reader, DateTimeOffset since, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
-        return await db.Alerts.AsNoTracking().Where(a => a.Id > afterId && a.RaisedAt >= since).OrderBy(a => a.Id).Select(a => a.Id).Take(AlertQuery.MaxLimit).ToListAsync(ct);
-    }
-
-    /// <summary>The highest alert id held, for a listener to start after.</summary>
-    public async Task<long> LatestIdAsync(Principal reader, CancellationToken ct = default)
-    {
-        using var reading = db.ReadAs(reader);
-        return await db.Alerts.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        return await db.Alerts.AsNoTracking().Where(a => a.RaisedAt >= since).OrderBy(a => a.Id).Select(a => a.Id).Take(AlertQuery.MaxLimit).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<AlertRuleView>> RulesAsync(Principal reader, CancellationToken ct = default)

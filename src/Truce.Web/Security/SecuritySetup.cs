@@ -27,6 +27,7 @@ public static class SecuritySetup
     public const string EditPlanning = TokenScopes.WritePlanning;
     public const string EditAgreements = TokenScopes.WriteAgreements;
     public const string SubmitObservations = TokenScopes.Ingest;
+    public const string ManageAlertRules = TokenScopes.WriteAlerts;
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
@@ -103,6 +104,9 @@ public static class SecuritySetup
             .AddPolicy(SubmitObservations, p => p
                 .RequireRole(RoleNames(AllowedRoles.SubmitObservations))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.Ingest)))
+            .AddPolicy(ManageAlertRules, p => p
+                .RequireRole(RoleNames(AllowedRoles.ManageAlertRules))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteAlerts)))
             .AddPolicy(Admin, p => p.RequireRole(RoleNames(AllowedRoles.Administer)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();

@@ -36,6 +36,12 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         /// <summary>Admin, analyst or monitor; a token needs read and ingest.</summary>
         SubmitObservations,
 
+        /// <summary>Admin or analyst; a token needs read and alerts:write.</summary>
+        ManageAlertRules,
+
+        /// <summary>Signed in with a browser's cookie (the live feed of alerts); a token opens the API only, so it is sent to sign in.</summary>
+        Browser,
+
         /// <summary>Admins only; a token needs read.</summary>
         Admin,
     }
@@ -88,6 +94,14 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["GET /api/v1/observations"] = (Rule.Read, "/api/v1/observations?limit=5"),
         ["GET /api/v1/observations/{id:long}"] = (Rule.Read, "/api/v1/observations/1"),
         ["GET /api/v1/observations/map"] = (Rule.Read, "/api/v1/observations/map?from=2025-03-01&to=2025-03-31&bbox=22,44,41,53"),
+        ["GET /api/v1/alerts"] = (Rule.Read, "/api/v1/alerts?limit=5"),
+        ["GET /api/v1/alert-rules"] = (Rule.Read, "/api/v1/alert-rules"),
+        ["GET /api/v1/alert-rules/{id:long}"] = (Rule.Read, "/api/v1/alert-rules/999999"),
+        ["POST /api/v1/alert-rules"] = (Rule.ManageAlertRules, "/api/v1/alert-rules"),
+        ["PUT /api/v1/alert-rules/{id:long}"] = (Rule.ManageAlertRules, "/api/v1/alert-rules/999999"),
+        ["DELETE /api/v1/alert-rules/{id:long}"] = (Rule.ManageAlertRules, "/api/v1/alert-rules/999999"),
+        ["ANY /hubs/alerts/negotiate"] = (Rule.Browser, "/hubs/alerts/negotiate?negotiateVersion=1"),
+        ["ANY /hubs/alerts"] = (Rule.Browser, "/hubs/alerts?id=no-such-connection"),
         ["GET /api/v1/audit"] = (Rule.Admin, "/api/v1/audit?limit=5"),
         ["GET /api/v1/audit/verify"] = (Rule.Admin, "/api/v1/audit/verify"),
         ["PAGE /"] = (Rule.Read, "/"),
@@ -103,6 +117,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["PAGE /monitoring/import"] = (Rule.SubmitObservations, "/monitoring/import"),
         ["PAGE /verification"] = (Rule.Read, "/verification"),
         ["PAGE /reports"] = (Rule.Read, "/reports"),
+        ["PAGE /alerts"] = (Rule.Read, "/alerts"),
         ["PAGE /positions"] = (Rule.Read, "/positions"),
         ["PAGE /sources"] = (Rule.Read, "/sources"),
         ["PAGE /api-docs"] = (Rule.Read, "/api-docs"),
@@ -148,8 +163,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             cases.Add(($"{user} (cookie)", Send(await Browser(user), method, path), Allowed(rule, user, [TokenScopes.All]), true));
             foreach (var scopes in TemplateDatabase.ScopeSets)
             {
-                var allowed = method == "PAGE" ? rule == Rule.Anyone : Allowed(rule, user, scopes);
-                cases.Add(($"{user} (token: {string.Join(' ', scopes)})", Send(app.Api(user, scopes), method, path), allowed, method != "PAGE"));
+                var browserOnly = method == "PAGE" || rule == Rule.Browser;
+                var allowed = browserOnly ? rule == Rule.Anyone : Allowed(rule, user, scopes);
+                cases.Add(($"{user} (token: {string.Join(' ', scopes)})", Send(app.Api(user, scopes), method, path), allowed, !browserOnly));
             }
         }
 
@@ -185,6 +201,8 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             Rule.WritePlanning => role is Role.Admin or Role.Planner && Has(TokenScopes.Read) && Has(TokenScopes.WritePlanning),
             Rule.WriteAgreements => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAgreements),
             Rule.SubmitObservations => role is Role.Admin or Role.Analyst or Role.Monitor && Has(TokenScopes.Read) && Has(TokenScopes.Ingest),
+            Rule.ManageAlertRules => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAlerts),
+            Rule.Browser => true,
             _ => role == Role.Admin && Has(TokenScopes.Read),
         };
     }
@@ -213,8 +231,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
     // Writes send an empty object: the rule decides before the body is read, and an empty body writes nothing.
     private static async Task<(HttpStatusCode Status, string? Location, JsonObject? Problem)> Send(HttpClient client, string method, string path)
     {
-        var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), path);
-        if (method is "POST" or "PUT")
+        // ANY (an endpoint of every method) is tried with a POST, as SignalR's clients begin.
+        var request = new HttpRequestMessage(method switch { "PAGE" => HttpMethod.Get, "ANY" => HttpMethod.Post, _ => new HttpMethod(method) }, path);
+        if (method is "POST" or "PUT" or "ANY")
         {
             request.Content = JsonContent.Create(new { });
             request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
@@ -239,7 +258,8 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             return [$"PAGE {route}"];
         }
 
-        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+        // An endpoint that takes every method (the live feed's SignalR endpoints) is ANY.
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
         return methods.Select(m => $"{m} {route}");
     }
 }

@@ -81,6 +81,7 @@ public static class TruceCli
             GeographyCommands.Geo(output, error),
             AgreementsCommands.Agreements(output, error),
             MonitoringCommands.Import(output, error),
+            AlertsCommands.Alerts(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

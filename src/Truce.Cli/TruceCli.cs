@@ -82,6 +82,7 @@ public static class TruceCli
             AgreementsCommands.Agreements(output, error),
             MonitoringCommands.Import(output, error),
             ReportsCommands.Report(output, error),
+            AlertsCommands.Alerts(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetTopologySuite.Geometries;
+using Truce.Core.Monitoring;
+using Truce.Core.Verification;
 using Truce.Geography;
+using Truce.Storage.Alerts;
 using Truce.Storage.Agreements;
 using Truce.Storage.Coalition;
 using Truce.Storage.Common;
@@ -70,6 +73,14 @@ public static class StorageSetup
         // Monitoring: observations taken in, placed and judged; read back for the map and lists.
         services.AddScoped<ObservationIntake>();
         services.AddScoped<ObservationReads>();
+
+        // Alerts: rules, and the alerts raised after each committed batch and each verification (the watchers).
+        services.AddSingleton<AlertSignal>();
+        services.AddScoped<AlertReads>();
+        services.AddScoped<AlertRuleWrites>();
+        services.AddScoped<AlertRaising>();
+        services.AddScoped<IIntakeWatcher>(provider => provider.GetRequiredService<AlertRaising>());
+        services.AddScoped<IVerificationWatcher>(provider => provider.GetRequiredService<AlertRaising>());
 
         // The demo data, loaded by each module's part in one transaction.
         services.AddScoped<DemoData>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Truce.Core.Agreements;
+using Truce.Core.Alerts;
 using Truce.Core.Coalition;
 using Truce.Core.Commitments;
 using Truce.Core.Geography;
@@ -95,6 +96,10 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
     public DbSet<Observation> Observations => Set<Observation>();
 
     public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling

@@ -1,4 +1,5 @@
 using Truce.Core.Common;
+using Truce.Web.Alerts;
 using Truce.Web.Api;
 using Truce.Web.Pages;
 using Truce.Web.Security;
@@ -41,6 +42,7 @@ public sealed class Program
         builder.Services.AddTruce(builder.Configuration); // storage, every module's services, the planner: Startup/TruceServices.cs
         builder.AddTruceSecurity();                       // sign-in, roles, tokens, the access log's writer: Security/
         builder.Services.AddTruceProblems();              // one problem shape, with traceId and errors: Api/Problems.cs
+        builder.Services.AddTruceAlerts();                // the live feed of alerts (SignalR) and its delivery across nodes: Alerts/
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Reports/Public") // /public: verified, PUBLIC violations only
@@ -83,7 +85,9 @@ public sealed class Program
         api.MapMonitoringApi();               // /api/v1/observations: intake, placed and judged; the map's reads
         api.MapVerificationApi();             // /api/v1/incidents: worklist, proposals, incidents and every act on them
         api.MapReportsApi();                  // /api/v1/reports: the daily report (JSON, CSV, GeoJSON), the weekly trend
+        api.MapAlertsApi();                   // /api/v1/alerts and /api/v1/alert-rules
         api.MapAuditApi();                    // /api/v1/audit, admins only
+        app.MapAlertsHub();                   // /hubs/alerts: each browser gets the alerts its reader may read
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();                  // Pages/: a folder per module, sign-in and sign-out
         return app;

@@ -28,6 +28,7 @@ public sealed class ArchitectureTests
         ["Agreements"] = ["Coalition", "Geography"],
         ["Monitoring"] = ["Agreements", "Geography"],
         ["Verification"] = ["Monitoring"],
+        ["Alerts"] = ["Monitoring", "Verification"],
         ["Reports"] = ["Monitoring", "Verification", "Agreements"],
         ["Sources"] = ["Coalition"],
         ["Positions"] = ["Coalition", "Sources"],

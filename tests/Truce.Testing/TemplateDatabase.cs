@@ -38,7 +38,7 @@ public static class TemplateDatabase
     /// <summary>The sets of scopes each account has a token for; the first is every scope a test needs.</summary>
     public static readonly IReadOnlyList<string[]> ScopeSets =
     [
-        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest, TokenScopes.WriteIncidents],
+        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest, TokenScopes.WriteIncidents, TokenScopes.WriteAlerts],
         [TokenScopes.Read],
         [TokenScopes.Read, TokenScopes.WritePledges],
         [TokenScopes.Read, TokenScopes.WritePlanning],

@@ -25,6 +25,9 @@ public sealed record AllowedRoles(string Who, params Role[] Roles)
     /// <summary>Making incidents of observations and moving them through review (verifying is the verifiers' and admins': <c>VerificationFlow</c>).</summary>
     public static readonly AllowedRoles ReviewIncidents = new("analysts, verifiers and admins", Role.Admin, Role.Analyst, Role.Verifier);
 
+    /// <summary>Making, changing and disabling alert rules (reading alerts is everyone's, as markings allow).</summary>
+    public static readonly AllowedRoles ManageAlertRules = new("analysts and admins", Role.Admin, Role.Analyst);
+
     /// <summary>Accounts, tokens, the audit trail, the demo data.</summary>
     public static readonly AllowedRoles Administer = new("admins", Role.Admin);
 

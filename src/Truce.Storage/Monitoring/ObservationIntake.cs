@@ -167,6 +167,7 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
                 detail: $"batch {summaryHash}: {summary.Read} read, {summary.Accepted} new, {summary.Revised} revised, {summary.Unchanged} unchanged, {summary.Withdrawn} withdrawn, {rejected} rejected");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(CancellationToken.None);
+            await TellWatchersAsync(tally);
             return Outcome.Done(summary);
         }
         finally
@@ -193,6 +194,33 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
         public int Withdrawn { get; set; }
 
         public List<Rejection> Rejections { get; } = [];
+
+        /// <summary>The types and sectors of the new versions written, each with its earliest and latest observed instant.</summary>
+        public Dictionary<(EventType Type, string? Sector), (DateTimeOffset From, DateTimeOffset To)> Touched { get; } = [];
+
+        public void Touch(Observation o) =>
+            Touched[(o.Type, o.SectorCode)] = Touched.TryGetValue((o.Type, o.SectorCode), out var span)
+                ? (o.ObservedFrom < span.From ? o.ObservedFrom : span.From, o.ObservedFrom > span.To ? o.ObservedFrom : span.To)
+                : (o.ObservedFrom, o.ObservedFrom);
+    }
+
+    /// <summary>
+    /// Tells the watchers (alerts: <see cref="IIntakeWatcher"/>) what the committed batch added, on a scope of
+    /// their own. Not cancelled with the request: the batch is stored, so what it raises must be raised.
+    /// </summary>
+    private async Task TellWatchersAsync(Tally tally)
+    {
+        if (tally.Touched.Count == 0)
+        {
+            return;
+        }
+
+        var touched = tally.Touched.Select(t => new IntakeTouch(t.Key.Type, t.Key.Sector, t.Value.From, t.Value.To)).ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var watcher in scope.ServiceProvider.GetServices<IIntakeWatcher>())
+        {
+            await watcher.CommittedAsync(touched, CancellationToken.None);
+        }
     }
 
     private static async Task ReadAsync(IEnumerable<FileRow> rows, ChannelWriter<Checked[]> chunks, CancellationToken ct)
@@ -329,6 +357,7 @@ public sealed class ObservationIntake(TruceDb db, TimeProvider clock, AuditTrail
             }
 
             o.Version = heldVersion + 1;
+            tally.Touch(o);
             o.ReceivedAtUtc = now;
             o.ReceivedBy = writer.Name;
             pending[key] = o;

@@ -13,7 +13,7 @@ namespace Truce.Storage.Verification;
 /// (<see cref="VerificationFlow"/>), attributed, its marking released, help asked, claimed and given back;
 /// each at the version the writer read, written into the incident's history and the audit trail.
 /// </summary>
-public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail audit)
+public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail audit, IVerificationWatcher watcher)
 {
     public const int MaxObservations = 500;
 
@@ -187,7 +187,18 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
     }
 
     /// <summary>Moves an incident through verification, at the version the writer saw.</summary>
-    public async Task<Outcome<Incident>> MoveAsync(Principal writer, long id, VerificationState to, string? reason, ExpectedVersion expected, CancellationToken ct = default) =>
+    public async Task<Outcome<Incident>> MoveAsync(Principal writer, long id, VerificationState to, string? reason, ExpectedVersion expected, CancellationToken ct = default)
+    {
+        var moved = await MoveCommittedAsync(writer, id, to, reason, expected, ct);
+        if (moved.IsDone)
+        {
+            await watcher.MovedAsync(id, to, CancellationToken.None); // alerts of verified violations: after the commit, and not cancelled by the caller
+        }
+
+        return moved;
+    }
+
+    private async Task<Outcome<Incident>> MoveCommittedAsync(Principal writer, long id, VerificationState to, string? reason, ExpectedVersion expected, CancellationToken ct) =>
         await ChangeAsync(writer, id, expected, "move incidents through verification", new ValidationErrors(), async incident =>
         {
             var members = await ObservationsOfAsync(incident, ct);

@@ -18,6 +18,7 @@ public static class Modules
         new("Geography", "/geography", true, "The line of contact by date, oblasts and raions, sectors, zones derived from provisions."),
         new("Monitoring", "/monitoring", true, "Observations from patrols, sensors and open sources, placed against the line and judged against the provisions."),
         new("Verification", "/verification", true, "Proposed duplicates as incidents; verification from reported to verified, with who, when and why."),
+        new("Alerts", "/alerts", true, "Rules that watch the observations as they arrive and the incidents as they are verified; alerts raised, shown live."),
         new("Reports", "/reports", true, "The daily report in the OSCE SMM shape, weekly trends, exports, and the public page of verified violations."),
         new("Positions", "/positions", false, "Each party's position on each issue, where they overlap and where they conflict."),
         new("Sources", "/sources", false, "News and communiqués as documents; statements and candidate pledges pulled out of them."),

@@ -7,6 +7,8 @@ namespace Truce.Web.Security;
 /// </summary>
 public static class SecurityHeaders
 {
+    // connect-src 'self' also admits the live feed's WebSocket to this server (ws: or wss: of the same host,
+    // CSP Level 3; AlertsBrowserTests opens one under this policy); its fallbacks are plain requests to self.
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

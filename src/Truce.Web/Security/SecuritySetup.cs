@@ -28,6 +28,7 @@ public static class SecuritySetup
     public const string EditAgreements = TokenScopes.WriteAgreements;
     public const string SubmitObservations = TokenScopes.Ingest;
     public const string ReviewIncidents = TokenScopes.WriteIncidents;
+    public const string ManageAlertRules = TokenScopes.WriteAlerts;
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
@@ -107,6 +108,9 @@ public static class SecuritySetup
             .AddPolicy(ReviewIncidents, p => p
                 .RequireRole(RoleNames(AllowedRoles.ReviewIncidents))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteIncidents)))
+            .AddPolicy(ManageAlertRules, p => p
+                .RequireRole(RoleNames(AllowedRoles.ManageAlertRules))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteAlerts)))
             .AddPolicy(Admin, p => p.RequireRole(RoleNames(AllowedRoles.Administer)).AddRequirements(new ScopeRequirement(TokenScopes.Read)));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();

@@ -21,6 +21,10 @@ const files = [
   // The offline basemap: Natural Earth's countries at 1:50m, as TopoJSON (public domain; world-atlas is ISC).
   ['node_modules/world-atlas/countries-50m.json', '../wwwroot/lib/world-atlas/countries-50m.json'],
   ['node_modules/world-atlas/LICENSE', '../wwwroot/lib/world-atlas/LICENSE'],
+  // The SignalR client, for alerts shown live (its browser build; MIT, declared in its package.json: it ships no LICENSE file).
+  ['node_modules/@microsoft/signalr/dist/browser/signalr.min.js', '../wwwroot/lib/signalr/signalr.min.js'],
+  ['node_modules/@microsoft/signalr/dist/browser/signalr.min.js.map', '../wwwroot/lib/signalr/signalr.min.js.map'],
+  ['node_modules/@microsoft/signalr/package.json', '../wwwroot/lib/signalr/package.json'],
 ];
 
 for (const [from, to] of files) {

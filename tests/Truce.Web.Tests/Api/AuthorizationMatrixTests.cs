@@ -37,6 +37,12 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         SubmitObservations,
         ReviewIncidents,
 
+        /// <summary>Admin or analyst; a token needs read and alerts:write.</summary>
+        ManageAlertRules,
+
+        /// <summary>Signed in with a browser's cookie (the live feed of alerts); a token opens the API only, so it is sent to sign in.</summary>
+        Browser,
+
         /// <summary>Admins only; a token needs read.</summary>
         Admin,
     }
@@ -105,6 +111,14 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["DELETE /api/v1/incidents/{id:long}/claim"] = (Rule.ReviewIncidents, "/api/v1/incidents/1/claim"),
         ["GET /api/v1/reports/daily"] = (Rule.Read, "/api/v1/reports/daily?date=2025-03-20"),
         ["GET /api/v1/reports/weekly"] = (Rule.Read, "/api/v1/reports/weekly?end=2025-03-20"),
+        ["GET /api/v1/alerts"] = (Rule.Read, "/api/v1/alerts?limit=5"),
+        ["GET /api/v1/alert-rules"] = (Rule.Read, "/api/v1/alert-rules"),
+        ["GET /api/v1/alert-rules/{id:long}"] = (Rule.Read, "/api/v1/alert-rules/999999"),
+        ["POST /api/v1/alert-rules"] = (Rule.ManageAlertRules, "/api/v1/alert-rules"),
+        ["PUT /api/v1/alert-rules/{id:long}"] = (Rule.ManageAlertRules, "/api/v1/alert-rules/999999"),
+        ["DELETE /api/v1/alert-rules/{id:long}"] = (Rule.ManageAlertRules, "/api/v1/alert-rules/999999"),
+        ["ANY /hubs/alerts/negotiate"] = (Rule.Browser, "/hubs/alerts/negotiate?negotiateVersion=1"),
+        ["ANY /hubs/alerts"] = (Rule.Browser, "/hubs/alerts?id=no-such-connection"),
         ["GET /api/v1/audit"] = (Rule.Admin, "/api/v1/audit?limit=5"),
         ["GET /api/v1/audit/verify"] = (Rule.Admin, "/api/v1/audit/verify"),
         ["PAGE /"] = (Rule.Read, "/"),
@@ -124,6 +138,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["PAGE /reports/daily"] = (Rule.Read, "/reports/daily?date=2025-03-20"),
         ["PAGE /reports/weekly"] = (Rule.Read, "/reports/weekly?end=2025-03-20"),
         ["PAGE /public"] = (Rule.Anyone, "/public"),
+        ["PAGE /alerts"] = (Rule.Read, "/alerts"),
         ["PAGE /positions"] = (Rule.Read, "/positions"),
         ["PAGE /sources"] = (Rule.Read, "/sources"),
         ["PAGE /api-docs"] = (Rule.Read, "/api-docs"),
@@ -169,8 +184,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             cases.Add(($"{user} (cookie)", Send(await Browser(user), method, path), Allowed(rule, user, [TokenScopes.All]), true));
             foreach (var scopes in TemplateDatabase.ScopeSets)
             {
-                var allowed = method == "PAGE" ? rule == Rule.Anyone : Allowed(rule, user, scopes);
-                cases.Add(($"{user} (token: {string.Join(' ', scopes)})", Send(app.Api(user, scopes), method, path), allowed, method != "PAGE"));
+                var browserOnly = method == "PAGE" || rule == Rule.Browser;
+                var allowed = browserOnly ? rule == Rule.Anyone : Allowed(rule, user, scopes);
+                cases.Add(($"{user} (token: {string.Join(' ', scopes)})", Send(app.Api(user, scopes), method, path), allowed, !browserOnly));
             }
         }
 
@@ -207,6 +223,8 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             Rule.WriteAgreements => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAgreements),
             Rule.SubmitObservations => role is Role.Admin or Role.Analyst or Role.Monitor && Has(TokenScopes.Read) && Has(TokenScopes.Ingest),
             Rule.ReviewIncidents => role is Role.Admin or Role.Analyst or Role.Verifier && Has(TokenScopes.Read) && Has(TokenScopes.WriteIncidents),
+            Rule.ManageAlertRules => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAlerts),
+            Rule.Browser => true,
             _ => role == Role.Admin && Has(TokenScopes.Read),
         };
     }
@@ -235,8 +253,9 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
     // Writes send an empty object: the rule decides before the body is read, and an empty body writes nothing.
     private static async Task<(HttpStatusCode Status, string? Location, JsonObject? Problem)> Send(HttpClient client, string method, string path)
     {
-        var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), path);
-        if (method is "POST" or "PUT")
+        // ANY (an endpoint of every method) is tried with a POST, as SignalR's clients begin.
+        var request = new HttpRequestMessage(method switch { "PAGE" => HttpMethod.Get, "ANY" => HttpMethod.Post, _ => new HttpMethod(method) }, path);
+        if (method is "POST" or "PUT" or "ANY")
         {
             request.Content = JsonContent.Create(new { });
             request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
@@ -261,7 +280,8 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             return [$"PAGE {route}"];
         }
 
-        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+        // An endpoint that takes every method (the live feed's SignalR endpoints) is ANY.
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
         return methods.Select(m => $"{m} {route}");
     }
 }

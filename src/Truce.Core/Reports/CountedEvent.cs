@@ -89,18 +89,39 @@ public static class ReportCounting
     {
         var byId = incidents.ToDictionary(i => i.Id);
         var events = new List<CountedEvent>();
-        foreach (var group in observations.GroupBy(o => o.IncidentId is { } id && byId.ContainsKey(id) ? id : -o.Id))
+        var grouped = new Dictionary<long, List<ReportObservation>>();
+        foreach (var o in observations)
+        {
+            if (o.IncidentId is { } id && byId.ContainsKey(id))
+            {
+                if (!grouped.TryGetValue(id, out var reports))
+                {
+                    grouped[id] = reports = [];
+                }
+
+                reports.Add(o);
+            }
+            else
+            {
+                // Most observations are in no incident: an event of their own, made without grouping.
+                events.Add(new CountedEvent(
+                    $"observation/{o.Id}", null, o.Id, o.ObservedFrom, o.Type, o.Count, o.Worst, o.Oblast, o.SectorCode, o.Lat, o.Lon,
+                    o.Weapon, o.CalibreMm, o.Casualties, 1, null, o.WithdrawalBreaches, o.Source, string.IsNullOrWhiteSpace(o.Description) ? null : o.Description));
+            }
+        }
+
+        foreach (var (id, group) in grouped)
         {
             var rows = group.OrderBy(o => o.ObservedFrom).ThenBy(o => o.Id).ToList();
             var first = rows[0];
-            var incident = group.Key > 0 ? byId[group.Key] : null;
+            var incident = byId[id];
             var armed = rows.FirstOrDefault(o => o.Weapon is not null);
             events.Add(new CountedEvent(
-                incident is null ? $"observation/{first.Id}" : $"incident/{incident.Id}",
-                incident?.Id,
+                $"incident/{incident.Id}",
+                incident.Id,
                 first.Id,
-                incident is null || incident.FirstObserved > first.ObservedFrom ? first.ObservedFrom : incident.FirstObserved,
-                incident?.Type ?? first.Type,
+                incident.FirstObserved > first.ObservedFrom ? first.ObservedFrom : incident.FirstObserved,
+                incident.Type,
                 rows.Max(o => o.Count),
                 rows.Max(o => o.Worst),
                 first.Oblast,
@@ -111,7 +132,7 @@ public static class ReportCounting
                 armed?.CalibreMm,
                 rows.Max(o => o.Casualties),
                 rows.Count,
-                incident?.State,
+                incident.State,
                 [.. rows.SelectMany(o => o.WithdrawalBreaches).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 string.Join(", ", rows.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
                 rows.Select(o => o.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d))));

@@ -68,30 +68,49 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
 
     /// <summary>
     /// The counted events of the current observations that began after <paramref name="after"/> and by
-    /// <paramref name="until"/>, as the bound reader may see them. An incident's time is the earliest of all
-    /// its current observations the reader may see, read apart, so one that began before the window is not
-    /// counted in it.
+    /// <paramref name="until"/>, as the bound reader may see them.
     /// </summary>
     private async Task<IReadOnlyList<CountedEvent>> EventsAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken ct)
     {
-        var window = Currents().Where(o => o.ObservedFrom > after && o.ObservedFrom <= until);
+        var (rows, incidents) = await ReadAsync(Currents().Where(o => o.ObservedFrom > after && o.ObservedFrom <= until), after, ct);
+        return ReportCounting.Events(rows, incidents);
+    }
+
+    /// <summary>
+    /// The observations of <paramref name="window"/>, each with the incident it belongs to (if the reader may
+    /// see it) and its withdrawal breaches; and those incidents, each with the earliest start of its current
+    /// observations the reader may see — looked for before the window too (at or before <paramref name="after"/>),
+    /// so one that began earlier is not counted in the window. Four statements: the rows (the window is a range
+    /// of the (IsCurrent, ObservedFrom) index), their incidents (a join on the reports' unique index), the
+    /// incidents' earlier starts, the withdrawal findings.
+    /// </summary>
+    private async Task<(List<ReportObservation> Rows, List<ReportIncident> Incidents)> ReadAsync(IQueryable<Observation> window, DateTimeOffset? after, CancellationToken ct)
+    {
         var rows = await window.Select(Row).ToListAsync(ct);
+        var members = await window
+            .Join(db.Incidents.AsNoTracking().SelectMany(i => i.Reports, (i, r) => new { i.Id, i.State, i.Type, r.Source, r.ExternalId }),
+                o => new { o.Source, o.ExternalId }, x => new { x.Source, x.ExternalId }, (o, x) => new { Observation = o.Id, x.Id, x.State, x.Type })
+            .ToListAsync(ct);
         var breaches = await WithdrawalBreachesAsync(window, ct);
 
-        var ids = rows.Where(r => r.Incident is not null).Select(r => r.Incident!.Value).Distinct().ToList();
-        var incidents = new List<ReportIncident>();
-        if (ids.Count > 0)
+        var incidentOf = members.ToDictionary(m => m.Observation, m => m.Id);
+        var observations = rows.Select(r => r.ToReport(incidentOf.TryGetValue(r.Id, out var i) ? i : null, breaches.TryGetValue(r.Id, out var b) ? b : [])).ToList();
+        var firsts = observations.Where(o => o.IncidentId is not null).GroupBy(o => o.IncidentId!.Value).ToDictionary(g => g.Key, g => g.Min(o => o.ObservedFrom));
+        if (after is { } before && firsts.Count > 0)
         {
-            var known = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.State, i.Type }).ToListAsync(ct);
-            var starts = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))
+            var ids = firsts.Keys.ToList();
+            var earlier = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))
                 .SelectMany(i => i.Reports, (i, r) => new { i.Id, r.Source, r.ExternalId })
-                .Join(Currents(), x => new { x.Source, x.ExternalId }, o => new { o.Source, o.ExternalId }, (x, o) => new { x.Id, o.ObservedFrom })
+                .Join(Currents().Where(o => o.ObservedFrom <= before), x => new { x.Source, x.ExternalId }, o => new { o.Source, o.ExternalId }, (x, o) => new { x.Id, o.ObservedFrom })
                 .ToListAsync(ct);
-            var firsts = starts.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.Min(s => s.ObservedFrom));
-            incidents.AddRange(known.Where(i => firsts.ContainsKey(i.Id)).Select(i => new ReportIncident(i.Id, i.State, i.Type, firsts[i.Id])));
+            foreach (var e in earlier.Where(e => e.ObservedFrom < firsts[e.Id]))
+            {
+                firsts[e.Id] = e.ObservedFrom;
+            }
         }
 
-        return ReportCounting.Events(rows.Select(r => r.ToReport(breaches.TryGetValue(r.Id, out var b) ? b : [])), incidents);
+        var incidents = members.DistinctBy(m => m.Id).Select(m => new ReportIncident(m.Id, m.State, m.Type, firsts[m.Id])).ToList();
+        return (observations, incidents);
     }
 
     /// <summary>
@@ -128,19 +147,14 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
         return db.Observations.AsNoTracking().Where(o => o.IsCurrent == current);
     }
 
-    private Expression<Func<Observation, ObservationRow>> Row
+    private static Expression<Func<Observation, ObservationRow>> Row
     {
         get
         {
             var restriction = EventType.RestrictionOfMovement;
-
-            // The incident a report belongs to, if the reader may see it: the unique index on the reports'
-            // (source, external id) finds it for each row.
             return o => new ObservationRow
             {
                 Id = o.Id,
-                Incident = db.Incidents.SelectMany(i => i.Reports, (i, r) => new { i.Id, r.Source, r.ExternalId })
-                    .Where(x => x.Source == o.Source && x.ExternalId == o.ExternalId).Select(x => (long?)x.Id).FirstOrDefault(),
                 ObservedFrom = o.ObservedFrom,
                 Type = o.Type,
                 Count = o.Count,
@@ -161,8 +175,6 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
     private sealed class ObservationRow
     {
         public long Id { get; init; }
-
-        public long? Incident { get; init; }
 
         public DateTimeOffset ObservedFrom { get; init; }
 
@@ -190,7 +202,7 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
 
         public string? Description { get; init; }
 
-        public ReportObservation ToReport(IReadOnlyList<string> breaches) =>
-            new(Id, Incident, ObservedFrom, Type, Count, Worst, Oblast, SectorCode, Lat, Lon, Weapon, CalibreMm, Casualties, Source, Description) { WithdrawalBreaches = breaches };
+        public ReportObservation ToReport(long? incident, IReadOnlyList<string> breaches) =>
+            new(Id, incident, ObservedFrom, Type, Count, Worst, Oblast, SectorCode, Lat, Lon, Weapon, CalibreMm, Casualties, Source, Description) { WithdrawalBreaches = breaches };
     }
 }

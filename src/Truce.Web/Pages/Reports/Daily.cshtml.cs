@@ -45,10 +45,14 @@ public sealed class DailyModel(ReportReads reads, ObservationReads observations,
         }
     }
 
-    /// <summary>What the map draws: each event of the period with what its popup says.</summary>
+    /// <summary>The most events the map draws (as the monitoring map): beyond it, the violations first, then the earliest.</summary>
+    public const int MapLimit = 5_000;
+
+    /// <summary>What the map draws: each event of the period (up to <see cref="MapLimit"/>) with what its popup says.</summary>
     public object MapData() => new
     {
-        Events = (Report?.Events ?? []).Select(e => new
+        Total = Report?.Events.Count ?? 0,
+        Events = (Report?.Events ?? []).OrderByDescending(e => e.IsViolation).ThenBy(e => e.At).Take(MapLimit).Select(e => new
         {
             e.Key,
             e.Lat,

@@ -63,7 +63,7 @@ public sealed partial class ObservationGenerator
     ];
 
     /// <summary>The columns of Truce's observation CSV, in order.</summary>
-    public const string CsvHeader = "source,externalId,observedFrom,observedTo,type,count,lat,lon,radiusMetres,sectorFromBearing,sectorToBearing,sectorMinMetres,sectorMaxMetres,weapon,calibreMm,target,direction,claimedBy,casualtiesBest,casualtiesLow,casualtiesHigh,attachments,grading,description,markingLevel,markingRelTo";
+    public const string CsvHeader = "source,externalId,observedFrom,observedTo,type,count,lat,lon,radiusMetres,sectorFromBearing,sectorToBearing,sectorMinMetres,sectorMaxMetres,weapon,calibreMm,target,direction,claimedBy,casualtiesBest,casualtiesLow,casualtiesHigh,attachments,grading,description,markingLevel,markingRelTo,origin";
 
     private const double ObserverShare = 0.10;
 

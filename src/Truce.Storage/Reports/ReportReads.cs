@@ -20,6 +20,9 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
     /// <summary>The most verified incidents the public page reads, newest first.</summary>
     public const int MaxPublicIncidents = 10_000;
 
+    /// <summary>How far beyond the rows' times incidents are looked for: their reports may have been revised since the incident last changed.</summary>
+    private static readonly TimeSpan IncidentSpanMargin = TimeSpan.FromDays(7);
+
     public async Task<DailyReport> DailyAsync(Principal reader, ReportPeriod period, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
@@ -87,10 +90,27 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
     private async Task<(List<ReportObservation> Rows, List<ReportIncident> Incidents)> ReadAsync(IQueryable<Observation> window, DateTimeOffset? after, CancellationToken ct)
     {
         var rows = await window.Select(Row).ToListAsync(ct);
-        var members = await window
-            .Join(db.Incidents.AsNoTracking().SelectMany(i => i.Reports, (i, r) => new { i.Id, i.State, i.Type, r.Source, r.ExternalId }),
-                o => new { o.Source, o.ExternalId }, x => new { x.Source, x.ExternalId }, (o, x) => new { Observation = o.Id, x.Id, x.State, x.Type })
-            .ToListAsync(ct);
+        var members = new List<(long Observation, long Id, VerificationState State, EventType Type)>();
+        if (rows.Count > 0)
+        {
+            // Which rows are in an incident, matched in memory against the reports of the incidents whose span
+            // lies near the rows' (one range read instead of a lookup per row, which took seconds on SQLite at
+            // 200,000 rows). An incident's span is its reports' when it last changed; a report revised by more
+            // than the margin after that is counted on its own until the incident changes again.
+            var (from, to) = (rows.Min(r => r.ObservedFrom) - IncidentSpanMargin, rows.Max(r => r.ObservedFrom) + IncidentSpanMargin);
+            var reports = await db.Incidents.AsNoTracking().Where(i => i.ObservedFrom <= to && i.ObservedTo >= from)
+                .SelectMany(i => i.Reports, (i, r) => new { i.Id, i.State, i.Type, r.Source, r.ExternalId })
+                .ToListAsync(ct);
+            var byKey = reports.ToDictionary(r => (r.Source, r.ExternalId));
+            foreach (var r in rows)
+            {
+                if (byKey.TryGetValue((r.Source, r.ExternalId), out var m))
+                {
+                    members.Add((r.Id, m.Id, m.State, m.Type));
+                }
+            }
+        }
+
         var breaches = await WithdrawalBreachesAsync(window, ct);
 
         var incidentOf = members.ToDictionary(m => m.Observation, m => m.Id);
@@ -167,6 +187,7 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
                 CalibreMm = o.CalibreMm,
                 Casualties = o.Casualties == null ? null : o.Casualties.Best,
                 Source = o.Source,
+                ExternalId = o.ExternalId,
                 Description = o.Type == restriction ? o.Description : null,
             };
         }
@@ -199,6 +220,8 @@ public sealed class ReportReads(TruceDb db, AuditTrail audit)
         public int? Casualties { get; init; }
 
         public string Source { get; init; } = string.Empty;
+
+        public string ExternalId { get; init; } = string.Empty;
 
         public string? Description { get; init; }
 

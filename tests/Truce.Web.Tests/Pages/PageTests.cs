@@ -48,8 +48,8 @@ public sealed class PageTests(TruceApp app) : IClassFixture<TruceApp>
         var links = page.QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();
         Assert.Equal(Truce.Web.Pages.Modules.All.Select(c => c.Name).Append("API"), links);
 
-        var verification = await Open(client, "/verification");
-        Assert.Contains("Not built yet", verification.QuerySelector(".not-built-note")!.TextContent, StringComparison.Ordinal);
+        var positions = await Open(client, "/positions");
+        Assert.Contains("Not built yet", positions.QuerySelector(".not-built-note")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/astrology")).StatusCode);
     }
 

@@ -38,7 +38,7 @@ public sealed record IncidentView(
     IReadOnlyList<string> NextStates);
 
 /// <summary>The analysts' queue, incidents with their observations and candidates, and fusion proposals over observations not yet in an incident.</summary>
-public sealed class IncidentReads(TruceDb db, IncidentWrites writes)
+public sealed class IncidentReads(TruceDb db)
 {
     /// <summary>The longest window proposals are computed over: a day and a half, a day's batch with its edges.</summary>
     public static readonly TimeSpan MaxProposalWindow = TimeSpan.FromHours(36);
@@ -102,7 +102,7 @@ public sealed class IncidentReads(TruceDb db, IncidentWrites writes)
         }
 
         incident.History = [.. incident.History.OrderBy(h => h.At)];
-        var members = await writes.ObservationsOfAsync(incident, ct);
+        var members = await IncidentMembers.CurrentAsync(db, incident, ct);
         var (from, to) = (incident.ObservedFrom - CandidateMargin, incident.ObservedTo + CandidateMargin);
         var (south, north, west, east) = Around(incident.Lat, incident.Lon, 3);
         var nearby = await Free()
@@ -142,7 +142,7 @@ public sealed class IncidentReads(TruceDb db, IncidentWrites writes)
         var found = new List<Candidate>();
         foreach (var incident in near.Where(i => !i.Reports.Any(r => r.Source == observation.Source && r.ExternalId == observation.ExternalId)))
         {
-            var members = (await writes.ObservationsOfAsync(incident, ct)).Select(Fusion).ToList();
+            var members = (await IncidentMembers.CurrentAsync(db, incident, ct)).Select(Fusion).ToList();
             if (FusionProposer.Match(report, members) is { } match)
             {
                 found.Add(new Candidate(incident.Id, $"incident {incident.Id} ({Kebab.Of(incident.State)})", match.Score, match.Reasons));

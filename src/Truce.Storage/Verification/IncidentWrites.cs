@@ -81,7 +81,7 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
             }
 
             incident.Reports.AddRange(found.Value!.Select(o => new IncidentReport { Source = o.Source, ExternalId = o.ExternalId }));
-            var members = await ObservationsOfAsync(incident, ct);
+            var members = await IncidentMembers.CurrentAsync(db, incident, ct);
             Summarise(incident, members);
             Record(writer, incident, IncidentAct.ObservationsAdded, reason!, $"added {string.Join(", ", found.Value!.Select(o => $"{o.Source}/{o.ExternalId}"))}");
             return null;
@@ -120,7 +120,7 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
             db.Incidents.Remove(other);
             await db.SaveChangesAsync(ct); // the unique index on reports: they leave the other incident before they join this one
             incident.Reports.AddRange(moving);
-            Summarise(incident, await ObservationsOfAsync(incident, ct));
+            Summarise(incident, await IncidentMembers.CurrentAsync(db, incident, ct));
             Record(writer, incident, IncidentAct.Merged, reason!, $"merged incident {otherId} ({moving.Count} reports, {Kebab.Of(other.State)}, {other.History.Count} history entries)");
             return null;
         }, ct);
@@ -140,7 +140,7 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
                 return Outcome.Conflict(closed);
             }
 
-            var members = await ObservationsOfAsync(incident, ct);
+            var members = await IncidentMembers.CurrentAsync(db, incident, ct);
             var chosen = members.Where(o => observationIds.Contains(o.Id)).ToList();
             if (observationIds.Distinct().Count() != chosen.Count)
             {
@@ -201,7 +201,7 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
     private async Task<Outcome<Incident>> MoveCommittedAsync(Principal writer, long id, VerificationState to, string? reason, ExpectedVersion expected, CancellationToken ct) =>
         await ChangeAsync(writer, id, expected, "move incidents through verification", new ValidationErrors(), async incident =>
         {
-            var members = await ObservationsOfAsync(incident, ct);
+            var members = await IncidentMembers.CurrentAsync(db, incident, ct);
             var independent = VerificationFlow.IndependentSources(members.Select(o => (o.Source, o.Origin)));
             var now = clock.GetUtcNow();
             var errors = VerificationFlow.Check(incident.State, to, writer, reason, independent, incident.History, now);
@@ -268,7 +268,7 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
             incident.MarkingReleasedBy = released is null ? null : writer.Name;
             if (released is null)
             {
-                Summarise(incident, await ObservationsOfAsync(incident, ct));
+                Summarise(incident, await IncidentMembers.CurrentAsync(db, incident, ct));
             }
             else
             {
@@ -397,23 +397,10 @@ public sealed class IncidentWrites(TruceDb db, TimeProvider clock, AuditTrail au
         }
     }
 
-    /// <summary>The current observations of an incident's reports that the reader may see, oldest first.</summary>
-    internal async Task<List<Observation>> ObservationsOfAsync(Incident incident, CancellationToken ct)
-    {
-        var sources = incident.Reports.Select(r => r.Source).Distinct().ToList();
-        var ids = incident.Reports.Select(r => r.ExternalId).Distinct().ToList();
-        var keys = incident.Reports.Select(r => (r.Source, r.ExternalId)).ToHashSet();
-        var rows = await db.Observations.AsNoTracking()
-            .Where(o => o.IsCurrent && sources.Contains(o.Source) && ids.Contains(o.ExternalId))
-            .OrderBy(o => o.ObservedFrom).ThenBy(o => o.Id)
-            .ToListAsync(ct);
-        return [.. rows.Where(o => keys.Contains((o.Source, o.ExternalId)))];
-    }
-
     /// <summary>A report of the incident whose current version exists but is hidden from the reader, or none.</summary>
     private async Task<string?> HiddenReportAsync(Incident incident, CancellationToken ct)
     {
-        var seen = (await ObservationsOfAsync(incident, ct)).Select(o => (o.Source, o.ExternalId)).ToHashSet();
+        var seen = (await IncidentMembers.CurrentAsync(db, incident, ct)).Select(o => (o.Source, o.ExternalId)).ToHashSet();
         foreach (var report in incident.Reports.Where(r => !seen.Contains((r.Source, r.ExternalId))))
         {
             var (source, externalId) = (report.Source, report.ExternalId);

@@ -127,7 +127,7 @@ public sealed class ActorDirectory
     }
 
     /// <summary>The state or organisation a person speaks for on a date: the one of the first office they then hold.</summary>
-    public string? SpeaksFor(Actor person, DateOnly at)
+    public static string? SpeaksFor(Actor person, DateOnly at)
     {
         ArgumentNullException.ThrowIfNull(person);
         return person.Roles.FirstOrDefault(r => InForce(r, at))?.OfCode;

@@ -298,7 +298,7 @@ public static class StatementExtractor
                 return false;
             }
 
-            var cueText = body[_items[according].Start.._items[according + 1].End];
+            const string cueText = "according to";
             var quote = QuoteJustBefore(from, according - 1);
             if (quote >= 0)
             {
@@ -653,6 +653,13 @@ public static class StatementExtractor
 
                 var holders = directory.Holders(title, of, date).Distinct().ToList();
                 var chosen = holders.Count == 1 ? holders[0] : _spokenPeople.LastOrDefault(holders.Contains);
+
+                // Of several holders, the one whose title is just this (a spokesman) before one whose title
+                // names another office too (a spokeswoman of a ministry).
+                if (chosen is null && holders.Count > 1 && holders.Where(h => h.Roles.Any(r => ActorDirectory.Key(r.Title) == title)).ToList() is [var plain])
+                {
+                    chosen = plain;
+                }
                 if (chosen is not null)
                 {
                     return Remember(new Speaker(start, end, chosen.Name, chosen));

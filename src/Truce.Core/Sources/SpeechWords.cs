@@ -50,6 +50,10 @@ internal static class SpeechWords
         "declaration", "agency", "presidency", "cabinet", "parliament", "council", "commission", "alliance",
         "administration", "prosecutor", "analysts", "analyst", "experts", "expert", "defence", "staff", "service");
 
+    /// <summary>Prepositions: a reported clause does not start with one ("claims as its own").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Prepositions = Lookup(
+        "as", "to", "by", "for", "with", "about", "of", "from", "into", "at", "in", "against", "upon", "over", "under");
+
     /// <summary>Words that open a noun phrase naming a speaker.</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = Lookup(
         "the", "a", "an", "his", "her", "its", "their", "one");

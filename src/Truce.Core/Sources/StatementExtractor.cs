@@ -344,27 +344,39 @@ public static class StatementExtractor
                 return;
             }
 
-            // "said in a message on X that …": the clause starts after "that" when it comes before any quotation.
-            for (var t = k; t < to && t < k + 12; t++)
+            // "said in a message on X that …": the clause starts after "that" when only an adjunct stands before it
+            // (no quotation, mark or conjunction: in "said the offer was poor but that …" the clause starts earlier).
+            for (var t = k; t < to && t < k + 10; t++)
             {
-                if (_items[t].Kind == Kind.Quote)
+                if (_items[t].Kind is Kind.Quote or Kind.Mark || Is(t, "but") || Is(t, "and") || Is(t, "or"))
                 {
                     break;
                 }
 
                 if (Is(t, "that"))
                 {
-                    first = t + 1;
-                    break;
+                    Clause(t + 1, to, who, cueText);
+                    return;
                 }
             }
 
-            Clause(first, to, who, cueText);
+            Clause(first, to, who, cueText, bare: true);
         }
 
         /// <summary>A reported clause from item <paramref name="from"/> to the sentence's end or a participle's comma.</summary>
-        private void Clause(int from, int to, Speaker who, string cueText)
+        private void Clause(int from, int to, Speaker who, string cueText, bool bare = false)
         {
+            while (from < to && _items[from].Kind == Kind.Mark)
+            {
+                from++;
+            }
+
+            // A verb with no clause worth the name is no speech: "the regions it claims as its own".
+            if (to - from < 3 || (bare && _items[from].Kind == Kind.Word && SpeechWords.Prepositions.Contains(Text(_items[from]))))
+            {
+                return;
+            }
+
             var end = to;
             for (var t = from; t + 1 < to; t++)
             {
@@ -475,9 +487,27 @@ public static class StatementExtractor
             if (char.IsUpper(word[0]) || char.IsDigit(word[0]))
             {
                 var first = last;
-                while (first - 1 >= from && _items[first - 1].Kind == Kind.Word && (Capital(first - 1) || (SpeechWords.NameJoins.Contains(Text(_items[first - 1])) && first - 2 >= from && Capital(first - 2))))
+                while (first - 1 >= from && _items[first - 1].Kind == Kind.Word)
                 {
-                    first--;
+                    if (Capital(first - 1))
+                    {
+                        first--;
+                        continue;
+                    }
+
+                    // "Ursula von der Leyen": lower-case joins count when a capitalised word stands before them.
+                    var join = first - 1;
+                    while (join >= from && _items[join].Kind == Kind.Word && SpeechWords.NameJoins.Contains(Text(_items[join])))
+                    {
+                        join--;
+                    }
+
+                    if (join < from || join == first - 1 || !Capital(join))
+                    {
+                        break;
+                    }
+
+                    first = join;
                 }
 
                 while (first < last && (SpeechWords.Openers.Contains(Text(_items[first])) || SpeechWords.NameJoins.Contains(Text(_items[first]))))

@@ -297,6 +297,23 @@ public sealed class StatementExtractorTests
     }
 
     [Fact]
+    public void A_verb_of_speech_in_a_relative_clause_with_nothing_reported_is_not_a_statement()
+    {
+        Assert.Empty(Extract("Kyiv rejects giving up the four regions Moscow claims as its own."));
+    }
+
+    [Fact]
+    public void A_name_with_lower_case_joins_is_the_speaker_as_written_after_its_titles()
+    {
+        const string body = "EU chief European Commission President Ursula von der Leyen said the union would act.";
+
+        var s = Only(body);
+
+        Assert.Equal("European Commission President Ursula von der Leyen", s.Speaker);
+        Assert.Equal("eu-commission", s.OnBehalfOf);
+    }
+
+    [Fact]
     public void The_seed_article_links_its_statements_to_Starmer_Macron_von_der_Leyen_Zelensky_and_Trump()
     {
         var body = File.ReadAllText(DemoActors.InRepository("tests", "Truce.Core.Tests", "Sources", "Articles", "seed-2025-03-16.txt"));

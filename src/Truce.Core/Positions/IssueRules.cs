@@ -23,18 +23,19 @@ public static class IssueRules
 
         var code = PositionRules.Key(input.Code, errors, Field("code"), "the issue's key, e.g. foreign-troops");
         var title = PositionRules.Required(TextRules.Read(input.Title, MaxTitle, errors, Field("title")), errors, Field("title"), "the issue in words, e.g. Foreign troops in Ukraine");
-        var kind = IssueKind.Options;
-        if (!Kebab.TryParse(input.Kind, out kind))
+        var knownKind = Kebab.TryParse(input.Kind, out IssueKind kind);
+        if (!knownKind)
         {
             errors.Add(Field("kind"), $"'{input.Kind}' is not a kind of issue; expected one of {Kebab.Choices<IssueKind>()}.");
         }
 
+        // Options and domain are read only once the kind says which of the two the issue should have.
         var issue = new NegotiationIssue { Code = code ?? string.Empty, Title = title ?? string.Empty, Kind = kind };
-        if (kind == IssueKind.Options)
+        if (knownKind && kind == IssueKind.Options)
         {
             ReadOptions(input, issue, errors, Field);
         }
-        else
+        else if (knownKind)
         {
             ReadDomain(input, issue, errors, Field);
         }

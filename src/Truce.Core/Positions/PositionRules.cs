@@ -13,8 +13,8 @@ public static class PositionRules
 {
     public const int MaxStance = 1000;
 
-    /// <summary>The fields a position may list as illustrative (no source gives their value).</summary>
-    public static readonly IReadOnlyList<string> IllustrativeFields = ["preferred", "acceptable", "redLine", "preferredValue", "range", "refusesBelow", "refusesAbove"];
+    /// <summary>The fields a position may list as illustrative (no source gives their value; <c>asOf</c> when a source gives the year, not the day).</summary>
+    public static readonly IReadOnlyList<string> IllustrativeFields = ["asOf", "preferred", "acceptable", "redLine", "preferredValue", "range", "refusesBelow", "refusesAbove"];
 
     /// <param name="issues">The issues by code; a position names one of them.</param>
     public static Position? Read(PositionInput input, IReadOnlyDictionary<string, NegotiationIssue> issues, ValidationErrors errors, string at = "")

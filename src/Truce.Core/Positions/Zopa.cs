@@ -59,21 +59,20 @@ public sealed record Zopa(
             options = issue.Options.Select(o => o.Code).Where(code => held.TrueForAll(p => p.Acceptable.Contains(code))).ToList();
             if (options.Count == 0 && held.Count > 0)
             {
-                clashing = ClashingOptions(held);
+                clashing = Pairs(held, (a, b) => a.Acceptable.Intersect(b.Acceptable).Any());
             }
         }
         else if (held.Count > 0)
         {
             // Closed ranges: [a, b] and [b, c] share b, so touching ends are still agreement (on one value).
-            var top = held.MaxBy(p => p.Low!.Value)!;
-            var bottom = held.MinBy(p => p.High!.Value)!;
-            if (top.Low <= bottom.High)
+            var (top, bottom) = (held.Max(p => p.Low!.Value), held.Min(p => p.High!.Value));
+            if (top <= bottom)
             {
-                (low, high) = (top.Low, bottom.High);
+                (low, high) = (top, bottom);
             }
             else
             {
-                clashing = issue.Parties.Where(party => party == top.PartyCode || party == bottom.PartyCode).ToList();
+                clashing = Pairs(held, (a, b) => a.Low <= b.High && b.Low <= a.High);
             }
         }
 
@@ -86,17 +85,19 @@ public sealed record Zopa(
     }
 
     /// <summary>
-    /// The parties to name for an empty intersection: those in a pair whose acceptable sets share nothing; when every
-    /// pair shares something yet all of them together share nothing (a three-way clash), all of them.
+    /// The parties to name for an empty intersection: those in a pair whose acceptable sets or ranges share nothing.
+    /// When every pair shares something yet all together share nothing (a three-way clash of option sets), all of
+    /// them; ranges on a line cannot clash that way (pairwise overlapping intervals share a point), so for them the
+    /// pairs are the whole story.
     /// </summary>
-    private static List<string> ClashingOptions(List<Position> held)
+    private static List<string> Pairs(List<Position> held, Func<Position, Position, bool> overlap)
     {
         var clashing = new List<string>();
         for (var i = 0; i < held.Count; i++)
         {
             for (var j = i + 1; j < held.Count; j++)
             {
-                if (!held[i].Acceptable.Intersect(held[j].Acceptable).Any())
+                if (!overlap(held[i], held[j]))
                 {
                     clashing.Add(held[i].PartyCode);
                     clashing.Add(held[j].PartyCode);

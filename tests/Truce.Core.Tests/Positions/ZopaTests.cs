@@ -105,7 +105,7 @@ public sealed class ZopaTests
     }
 
     [Fact]
-    public void Disjoint_ranges_are_a_conflict_between_the_highest_floor_and_the_lowest_ceiling()
+    public void Disjoint_ranges_are_a_conflict_naming_the_pairs_that_share_nothing()
     {
         var zopa = ArmyZopa(Range("UKR", "2025-03-01", 250_000, null), Range("RUS", "2025-03-01", null, 85_000, refusesAbove: 85_000), Range("USA", "2025-03-01", null, 600_000));
 

@@ -6,7 +6,7 @@ namespace Truce.Core.Positions;
 public static class PositionWords
 {
     public static string Option(NegotiationIssue issue, string? code) =>
-        code is null ? "none" : issue.Option(code)?.Words ?? code;
+        code is null ? "not stated" : issue.Option(code)?.Words ?? code;
 
     /// <summary>Options joined as a sentence reads them: "a, b or c".</summary>
     public static string Options(NegotiationIssue issue, IReadOnlyList<string> codes) => codes.Count switch
@@ -18,7 +18,7 @@ public static class PositionWords
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Value(NegotiationIssue issue, long? value) => value is { } v ? $"{Number(v)} {issue.Unit}" : "none";
+    public static string Value(NegotiationIssue issue, long? value) => value is { } v ? $"{Number(v)} {issue.Unit}" : "not stated";
 
     /// <summary>A closed range, said from the domain's side where one end is the domain's own: "at most 600,000 troops".</summary>
     public static string Range(NegotiationIssue issue, long low, long high) =>

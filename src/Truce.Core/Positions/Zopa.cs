@@ -121,7 +121,8 @@ public sealed record Zopa(
                 return held.Count == 0 ? $"Unknown. {none}" : $"Unknown, not agreement. {none} Among {among}: {shared}.";
             default:
                 var parts = clashing.Select(party => Stand(issue, held.Find(p => p.PartyCode == party)!, name(party)));
-                var conflict = $"Conflict. {string.Join("; ", parts)}.";
+                var said = string.Join("; ", parts);
+                var conflict = $"Conflict. {char.ToUpperInvariant(said[0])}{said[1..]}.";
                 return none.Length == 0 ? conflict : $"{conflict} {none}";
         }
     }
@@ -133,7 +134,8 @@ public sealed record Zopa(
         if (issue.Kind == IssueKind.Options)
         {
             // A party with a red line accepts only what is left of it, so what it accepts is its red line said positively.
-            return $"{whose} {(position.HasRedLine ? "red line" : "position")}: {PositionWords.Options(issue, position.Acceptable)}";
+            var accepted = PositionWords.Options(issue, position.Acceptable);
+            return $"{whose} {(position.HasRedLine ? "red line" : "position")}: {accepted}";
         }
 
         return PositionWords.RedLine(issue, position) is { } redLine

@@ -65,8 +65,26 @@ public sealed class PositionsFileTests
         var zopa = Demo().ZopaAt("army-size", new DateOnly(2026, 1, 10));
 
         Assert.Equal(ZopaState.Conflict, zopa.State);
-        Assert.Equal(["UKR", "RUS", "USA"], zopa.Clashing);
-        Assert.Equal("Conflict. Ukraine's position: at least 800,000 troops; Russia's position: at most 85,000 troops; United States' position: exactly 600,000 troops.", zopa.Words);
+        Assert.Equal(["RUS", "UKR", "USA"], zopa.Clashing);
+        Assert.Equal("Conflict. Russia's red line: nothing above 85,000 troops; Ukraine's position: at least 800,000 troops; United States' position: exactly 600,000 troops.", zopa.Words);
+    }
+
+    [Fact]
+    public void A_sentence_that_starts_with_the_coalition_starts_with_a_capital()
+    {
+        var zopa = Demo().ZopaAt("sanctions", new DateOnly(2025, 12, 1));
+
+        Assert.StartsWith("Conflict. The coalition's red line: sanctions kept and tightened;", zopa.Words, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lavrovs_restatement_in_September_changes_nothing_but_the_words()
+    {
+        var book = Demo();
+
+        var timeline = PositionHistory.Timeline(book.Positions, book.Issue("foreign-troops"), "RUS");
+
+        Assert.Equal(["restated in other words"], timeline[^1].Changes);
     }
 
     [Fact]

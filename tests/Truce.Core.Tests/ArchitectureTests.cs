@@ -107,7 +107,7 @@ public sealed class ArchitectureTests
         var apis = Web.GetTypes().Where(t => t.Namespace == "Truce.Web.Api" && t.Name.EndsWith("Api", StringComparison.Ordinal)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         // REVIEW: Positions is Core only for now (issue 13, item 4); its storage, demo loading and API are another
         // engineer's next step. Remove it from here when Storage/Positions and Api/PositionsApi.cs exist.
-        string[] coreOnlyForNow = ["Positions"];
+        string[] coreOnlyForNow = ["Positions", "Sources"];
         var modules = ModulesIn(Core, "Truce.Core").Where(m => m is not "Common" && !coreOnlyForNow.Contains(m)).ToList();
 
         Expect.All(modules, m => Assert.True(storage.Contains(m), $"Truce.Core.{m} has no Truce.Storage.{m}: its reads and writes, entity configurations and demo data belong there."));

@@ -7,7 +7,7 @@ using Truce.Storage.Monitoring;
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --report         (plan quality per instance)
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --fusion-report [--seed N]  (fusion precision, recall and time)
-// dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --quotes-report  (statement extraction against the hand-labelled set)
+// dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --quotes-report [--misses]  (statement extraction against the hand-labelled set)
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --generate-observations 1000000 obs.ndjson [--bad-share 0.01] [--seed 1]
 //                                                                     (synthetic observations, NDJSON or CSV by the file's extension)
 // dotnet run -c Release --project benchmarks/Truce.Benchmarks -- --generate-demo-observations data/demo/observations.ndjson
@@ -25,7 +25,7 @@ if (args.Contains("--fusion-report"))
 
 if (args.Contains("--quotes-report"))
 {
-    QuotesReport.Print(Console.Out);
+    QuotesReport.Print(Console.Out, misses: args.Contains("--misses"));
     return;
 }
 

@@ -18,7 +18,8 @@ public static class QuotesReport
 
     public sealed record Label(StatementType Type, int Start, int End, string? Resolved, string? Actor, string? SpeaksFor);
 
-    public static void Print(TextWriter output)
+    /// <param name="misses">Also list each labelled statement not found, and each statement found that matches no label, to read — not to tune to.</param>
+    public static void Print(TextWriter output, bool misses = false)
     {
         var corpus = Read(Folder());
         var directory = new ActorDirectory(Actors(Path.Combine(Root(), "data", "demo", "actors.json")));
@@ -46,10 +47,19 @@ public static class QuotesReport
                 var match = free.Where(f => Overlaps(label.Start, label.End, f.Start, f.End)).OrderByDescending(f => Overlap(label.Start, label.End, f.Start, f.End)).FirstOrDefault();
                 if (match is null)
                 {
+                    if (misses)
+                    {
+                        output.WriteLine($"missed  {doc.Name} [{label.Type}] {label.Resolved}: {Excerpt(doc.Body, label.Start, label.End)}");
+                    }
+
                     continue;
                 }
 
                 free.Remove(match);
+                if (misses && !SpeakerRight(label, match))
+                {
+                    output.WriteLine($"speaker {doc.Name} [{label.Type}] labelled {label.Resolved} ({label.Actor}), found '{match.Speaker}' → {match.SpeakerName} ({match.ActorCode}): {Excerpt(doc.Body, label.Start, label.End)}");
+                }
                 foreach (var key in new[] { "all", Kebab(label.Type) })
                 {
                     Row(key)[2]++;
@@ -59,6 +69,11 @@ public static class QuotesReport
                     }
                 }
             }
+        }
+
+        if (misses)
+        {
+            output.WriteLine();
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Evaluation set: {corpus.Count} documents, {corpus.Sum(d => d.Labels.Count)} labelled statements, {corpus.Sum(d => d.ScareQuotes.Count)} scare quotes (negatives); {scareReported} scare quotes reported as statements."));
@@ -134,6 +149,9 @@ public static class QuotesReport
 
         return Directory.GetCurrentDirectory();
     }
+
+    private static string Excerpt(string body, int start, int end) =>
+        body[start..Math.Min(end, start + 120)].ReplaceLineEndings(" ") + (end - start > 120 ? "…" : "");
 
     private static bool SpeakerRight(Label label, Statement found) =>
         label.Actor is { } actor

@@ -65,6 +65,7 @@ public static class StorageSetup
         services.AddScoped<Verification.IncidentWrites>();
         services.AddScoped<Verification.IncidentReads>();
         services.AddScoped<Reports.ReportReads>();
+        services.AddScoped<Sources.DocumentBook>();
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));

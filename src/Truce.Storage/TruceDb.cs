@@ -99,6 +99,8 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
 
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
 
+    public DbSet<Core.Sources.SourceDocument> Documents => Set<Core.Sources.SourceDocument>();
+
     public DbSet<Alert> Alerts => Set<Alert>();
 
     /// <summary>

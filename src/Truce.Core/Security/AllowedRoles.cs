@@ -26,6 +26,9 @@ public sealed record AllowedRoles(string Who, params Role[] Roles)
     public static readonly AllowedRoles ReviewIncidents = new("analysts, verifiers and admins", Role.Admin, Role.Analyst, Role.Verifier);
 
     /// <summary>Making, changing and disabling alert rules (reading alerts is everyone's, as markings allow).</summary>
+    /// <summary>Take documents in (news, communiqués, transcripts) and act on what is found in them.</summary>
+    public static readonly AllowedRoles RecordSources = new("analysts and admins", Role.Admin, Role.Analyst);
+
     public static readonly AllowedRoles ManageAlertRules = new("analysts and admins", Role.Admin, Role.Analyst);
 
     /// <summary>Accounts, tokens, the audit trail, the demo data.</summary>

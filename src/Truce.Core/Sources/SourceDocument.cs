@@ -31,7 +31,49 @@ public sealed class SourceDocument : IMarked
     /// <summary>SHA-256 of <see cref="Body"/> as UTF-8, lower-case hex.</summary>
     public required string BodyHash { get; set; }
 
+    /// <summary>The statements found in <see cref="Body"/> when it was taken in, in the order of the text.</summary>
+    public List<DocumentStatement> Statements { get; set; } = [];
+
+    public DateTimeOffset AddedAt { get; set; }
+
+    public string AddedBy { get; set; } = string.Empty;
+
     public static string HashOf(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+}
+
+/// <summary>A <see cref="Statement"/> as a document keeps it.</summary>
+public sealed class DocumentStatement
+{
+    public StatementType Type { get; set; }
+
+    public int Start { get; set; }
+
+    public int End { get; set; }
+
+    public int SpeakerStart { get; set; }
+
+    public int SpeakerEnd { get; set; }
+
+    public string? SpeakerName { get; set; }
+
+    public string? ActorCode { get; set; }
+
+    public string? OnBehalfOf { get; set; }
+
+    public required string Cue { get; set; }
+
+    public static DocumentStatement Of(Statement s) => new()
+    {
+        Type = s.Type,
+        Start = s.Start,
+        End = s.End,
+        SpeakerStart = s.SpeakerStart,
+        SpeakerEnd = s.SpeakerEnd,
+        SpeakerName = s.SpeakerName,
+        ActorCode = s.ActorCode,
+        OnBehalfOf = s.OnBehalfOf,
+        Cue = s.Cue,
+    };
 }
 
 /// <summary>What a person or the CLI gives to take a document in: the text, and whatever the header does not say.</summary>

@@ -86,6 +86,7 @@ public sealed class Program
         api.MapVerificationApi();             // /api/v1/incidents: worklist, proposals, incidents and every act on them
         api.MapReportsApi();                  // /api/v1/reports: the daily report (JSON, CSV, GeoJSON), the weekly trend
         api.MapAlertsApi();                   // /api/v1/alerts and /api/v1/alert-rules
+        api.MapSourcesApi();                  // /api/v1/documents: documents taken in, their statements
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapAlertsHub();                   // /hubs/alerts: each browser gets the alerts its reader may read
         app.MapOpenApi("/openapi/{documentName}.json");

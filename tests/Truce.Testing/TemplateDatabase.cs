@@ -38,7 +38,7 @@ public static class TemplateDatabase
     /// <summary>The sets of scopes each account has a token for; the first is every scope a test needs.</summary>
     public static readonly IReadOnlyList<string[]> ScopeSets =
     [
-        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest, TokenScopes.WriteIncidents, TokenScopes.WriteAlerts],
+        [TokenScopes.Read, TokenScopes.WritePledges, TokenScopes.WritePlanning, TokenScopes.WriteAgreements, TokenScopes.Ingest, TokenScopes.WriteIncidents, TokenScopes.WriteAlerts, TokenScopes.WriteSources],
         [TokenScopes.Read],
         [TokenScopes.Read, TokenScopes.WritePledges],
         [TokenScopes.Read, TokenScopes.WritePlanning],
@@ -89,9 +89,10 @@ public static class TemplateDatabase
                     Expect.Done(await accounts.CreateAsync(by, new NewUser(name, role, member, Password)));
                 }
 
-                foreach (var scopes in ScopeSets)
+                foreach (var (scopes, set) in ScopeSets.Select((s, i) => (s, i)))
                 {
-                    var token = Expect.Done(await accounts.CreateTokenAsync(by, name, "tests " + string.Join(' ', scopes), TimeSpan.FromDays(1), scopes));
+                    // Named by the set's number: the names of all the scopes would pass a token name's 100 characters.
+                    var token = Expect.Done(await accounts.CreateTokenAsync(by, name, $"tests, scope set {set}", TimeSpan.FromDays(1), scopes));
                     tokens[Key(name, scopes)] = token.Secret;
                 }
             }

@@ -13,9 +13,10 @@ public static class TokenScopes
     public const string Ingest = "ingest";
     public const string WriteIncidents = "incidents:write";
     public const string WriteAlerts = "alerts:write";
+    public const string WriteSources = "sources:write";
 
     /// <summary>What a cookie (a person at a browser) carries: everything the role allows.</summary>
     public const string All = "*";
 
-    public static readonly IReadOnlyList<string> Known = [Read, WritePledges, WritePlanning, WriteAgreements, Ingest, WriteIncidents, WriteAlerts];
+    public static readonly IReadOnlyList<string> Known = [Read, WritePledges, WritePlanning, WriteAgreements, Ingest, WriteIncidents, WriteAlerts, WriteSources];
 }

@@ -29,6 +29,7 @@ public static class SecuritySetup
     public const string SubmitObservations = TokenScopes.Ingest;
     public const string ReviewIncidents = TokenScopes.WriteIncidents;
     public const string ManageAlertRules = TokenScopes.WriteAlerts;
+    public const string RecordSources = TokenScopes.WriteSources;
     public const string Admin = "admin";
     public const string MemberClaim = "truce:member";
     public const string ScopeClaim = "truce:scope";
@@ -108,6 +109,9 @@ public static class SecuritySetup
             .AddPolicy(ReviewIncidents, p => p
                 .RequireRole(RoleNames(AllowedRoles.ReviewIncidents))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteIncidents)))
+            .AddPolicy(RecordSources, p => p
+                .RequireRole(RoleNames(AllowedRoles.RecordSources))
+                .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteSources)))
             .AddPolicy(ManageAlertRules, p => p
                 .RequireRole(RoleNames(AllowedRoles.ManageAlertRules))
                 .AddRequirements(new ScopeRequirement(TokenScopes.Read), new ScopeRequirement(TokenScopes.WriteAlerts)))

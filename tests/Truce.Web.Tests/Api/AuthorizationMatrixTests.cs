@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         /// <summary>Admin, analyst or monitor; a token needs read and ingest.</summary>
         SubmitObservations,
         ReviewIncidents,
+        RecordSources,
 
         /// <summary>Admin or analyst; a token needs read and alerts:write.</summary>
         ManageAlertRules,
@@ -111,6 +112,8 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["DELETE /api/v1/incidents/{id:long}/claim"] = (Rule.ReviewIncidents, "/api/v1/incidents/1/claim"),
         ["GET /api/v1/reports/daily"] = (Rule.Read, "/api/v1/reports/daily?date=2025-03-20"),
         ["GET /api/v1/reports/weekly"] = (Rule.Read, "/api/v1/reports/weekly?end=2025-03-20"),
+        ["POST /api/v1/documents"] = (Rule.RecordSources, "/api/v1/documents"),
+        ["GET /api/v1/documents/{id:long}"] = (Rule.Read, "/api/v1/documents/1"),
         ["GET /api/v1/alerts"] = (Rule.Read, "/api/v1/alerts?limit=5"),
         ["GET /api/v1/alert-rules"] = (Rule.Read, "/api/v1/alert-rules"),
         ["GET /api/v1/alert-rules/{id:long}"] = (Rule.Read, "/api/v1/alert-rules/999999"),
@@ -222,6 +225,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
             Rule.WritePlanning => role is Role.Admin or Role.Planner && Has(TokenScopes.Read) && Has(TokenScopes.WritePlanning),
             Rule.WriteAgreements => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAgreements),
             Rule.SubmitObservations => role is Role.Admin or Role.Analyst or Role.Monitor && Has(TokenScopes.Read) && Has(TokenScopes.Ingest),
+            Rule.RecordSources => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteSources),
             Rule.ReviewIncidents => role is Role.Admin or Role.Analyst or Role.Verifier && Has(TokenScopes.Read) && Has(TokenScopes.WriteIncidents),
             Rule.ManageAlertRules => role is Role.Admin or Role.Analyst && Has(TokenScopes.Read) && Has(TokenScopes.WriteAlerts),
             Rule.Browser => true,

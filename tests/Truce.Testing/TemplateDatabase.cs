@@ -67,6 +67,7 @@ public static class TemplateDatabase
 
         // Tests bring the observations they count; a test of the demo's observations loads them itself.
         ["Demo:Observations"] = "false",
+        ["Demo:Documents"] = "false",
     };
 
     public static string Key(string user, IEnumerable<string> scopes) => $"{user} {string.Join(' ', scopes)}";

@@ -51,6 +51,17 @@ public sealed class DocumentBook(TruceDb db, TimeProvider clock, AuditTrail audi
         return Outcome.Done((document.Id, true));
     }
 
+    /// <summary>The documents the reader may see, newest first, with how many statements each holds.</summary>
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(Principal reader, int limit = 200, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        return await db.Documents.AsNoTracking()
+            .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id)
+            .Take(Math.Clamp(limit, 1, 1000))
+            .Select(d => new DocumentSummary(d.Id, d.Title, d.Outlet, d.Date, d.Statements.Count, d.Marking.ToString()))
+            .ToListAsync(ct);
+    }
+
     public async Task<SourceDocument?> GetAsync(Principal reader, long id, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
@@ -59,3 +70,6 @@ public sealed class DocumentBook(TruceDb db, TimeProvider clock, AuditTrail audi
         return document;
     }
 }
+
+/// <summary>A line of the documents' list.</summary>
+public sealed record DocumentSummary(long Id, string Title, string? Outlet, DateOnly Date, int Statements, string Marking);

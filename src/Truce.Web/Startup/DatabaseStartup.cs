@@ -32,6 +32,26 @@ public static class DatabaseStartup
             : throw new StartupException($"Cannot load the demo observations from {path}: {(taken.IsDone ? string.Join("; ", taken.Value.Rejections.Take(3).Select(r => $"row {r.Row} {r.Column}: {r.Reason}")) : taken.Message)}");
     }
 
+    /// <summary>Takes in the demo folder's documents/*.txt, in the order of their names (the seed article first); returns how many.</summary>
+    public static async Task<int> LoadDemoDocumentsAsync(IServiceProvider services, string folder, CancellationToken ct = default)
+    {
+        var documents = Path.Combine(folder, "documents");
+        if (!Directory.Exists(documents))
+        {
+            return 0;
+        }
+
+        var book = services.GetRequiredService<Storage.Sources.DocumentBook>();
+        var count = 0;
+        foreach (var path in Directory.GetFiles(documents, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var added = await book.AddAsync(StartUp, new Core.Sources.DocumentInput { Text = await File.ReadAllTextAsync(path, ct) }, ct);
+            count += added.IsDone ? 1 : throw new StartupException($"Cannot load the demo document {path}: {added.Message ?? added.Errors?.ToString()}");
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Migrates the database, loads the demo data into an empty one (unless Demo:LoadWhenEmpty is false)
     /// and creates the first admin when there are no users, telling the operator once how to sign in.
@@ -75,6 +95,12 @@ public static class DatabaseStartup
             {
                 var observations = await LoadDemoObservationsAsync(scope.ServiceProvider, configuration["Demo:Path"] ?? DemoData.DefaultPath, ct);
                 await operatorConsole.WriteLineAsync($"Loaded the demo observations: {observations} reports, placed and judged; the verification worklist proposes which are one event.");
+            }
+
+            if (configuration.GetValue("Demo:Documents", true))
+            {
+                var documents = await LoadDemoDocumentsAsync(scope.ServiceProvider, configuration["Demo:Path"] ?? DemoData.DefaultPath, ct);
+                await operatorConsole.WriteLineAsync($"Loaded the demo documents: {documents}, their statements found.");
             }
         }
 

@@ -144,6 +144,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["PAGE /alerts"] = (Rule.Read, "/alerts"),
         ["PAGE /positions"] = (Rule.Read, "/positions"),
         ["PAGE /sources"] = (Rule.Read, "/sources"),
+        ["PAGE /sources/{id:long}"] = (Rule.Read, "/sources/1"),
         ["PAGE /api-docs"] = (Rule.Read, "/api-docs"),
         ["PAGE /coalition"] = (Rule.Read, "/coalition"),
         ["PAGE /commitments"] = (Rule.Read, "/commitments"),

@@ -83,6 +83,7 @@ public static class TruceCli
             MonitoringCommands.Import(output, error),
             ReportsCommands.Report(output, error),
             AlertsCommands.Alerts(output, error),
+            SourcesCommands.Sources(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

@@ -22,7 +22,7 @@ public static class QuotesReport
     public static void Print(TextWriter output, bool misses = false)
     {
         var corpus = Read(Folder());
-        var directory = new ActorDirectory(Actors(Path.Combine(Root(), "data", "demo", "actors.json")));
+        var directory = new ActorDirectory(ActorsJson.Read(File.ReadAllText(Path.Combine(Root(), "data", "demo", "actors.json"))));
         var tally = new Dictionary<string, int[]>(); // key → [found, labelled, matched, matchedWithSpeaker]
         int[] Row(string key) => tally.TryGetValue(key, out var r) ? r : tally[key] = new int[4];
         var scareReported = 0;
@@ -119,23 +119,6 @@ public static class QuotesReport
     }
 
     public static string Folder() => Path.Combine(Root(), "tests", "Truce.Core.Tests", "Sources", "Corpus");
-
-    /// <summary>The demo's actors as Core reads them (the same file the demo loads).</summary>
-    public static List<Actor> Actors(string path) =>
-        [.. JsonNode.Parse(File.ReadAllText(path))!.AsArray().Select(node => new Actor
-        {
-            Code = (string)node!["code"]!,
-            Name = (string)node["name"]!,
-            Kind = Enum.Parse<ActorKind>((string)node["kind"]!, ignoreCase: true),
-            Aliases = [.. node["aliases"]!.AsArray().Select(a => (string)a!)],
-            Roles = [.. node["roles"]!.AsArray().Select(r => new ActorRole
-            {
-                Title = (string)r!["title"]!,
-                OfCode = (string)r["of"]!,
-                From = r["from"] is { } f ? DateOnly.Parse((string)f!, CultureInfo.InvariantCulture) : null,
-                To = r["to"] is { } t ? DateOnly.Parse((string)t!, CultureInfo.InvariantCulture) : null,
-            })],
-        })];
 
     public static string Root()
     {

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Truce.Core.Coalition;
 using Truce.Core.Sources;
 
 namespace Truce.Benchmarks;
@@ -22,7 +23,7 @@ public class StatementBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _directory = new ActorDirectory(QuotesReport.Actors(Path.Combine(QuotesReport.Root(), "data", "demo", "actors.json")));
+        _directory = new ActorDirectory(ActorsJson.Read(File.ReadAllText(Path.Combine(QuotesReport.Root(), "data", "demo", "actors.json"))));
         var seed = File.ReadAllText(Path.Combine(QuotesReport.Root(), "tests", "Truce.Core.Tests", "Sources", "Articles", "seed-2025-03-16.txt"));
         var paragraphs = QuotesReport.Read(QuotesReport.Folder()).Select(d => d.Body).Append(seed)
             .SelectMany(text => text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))

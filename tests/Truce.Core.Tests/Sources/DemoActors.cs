@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Truce.Core.Coalition;
 using Truce.Core.Sources;
 
@@ -7,7 +6,7 @@ namespace Truce.Core.Tests.Sources;
 /// <summary>The actors of <c>data/demo/actors.json</c>, read as Core's <see cref="Actor"/>, and the repository's files by path.</summary>
 internal static class DemoActors
 {
-    private static readonly Lazy<List<Actor>> Demo = new(() => Read(File.ReadAllText(InRepository("data", "demo", "actors.json"))));
+    private static readonly Lazy<List<Actor>> Demo = new(() => ActorsJson.Read(File.ReadAllText(InRepository("data", "demo", "actors.json"))));
 
     public static IReadOnlyList<Actor> All => Demo.Value;
 
@@ -35,29 +34,5 @@ internal static class DemoActors
         }
 
         throw new FileNotFoundException($"{Path.Combine(parts)} is not in any folder above the test run.");
-    }
-
-    private static List<Actor> Read(string json)
-    {
-        var actors = new List<Actor>();
-        foreach (var node in JsonNode.Parse(json)!.AsArray())
-        {
-            actors.Add(new Actor
-            {
-                Code = (string)node!["code"]!,
-                Name = (string)node["name"]!,
-                Kind = Enum.Parse<ActorKind>((string)node["kind"]!, ignoreCase: true),
-                Aliases = [.. node["aliases"]!.AsArray().Select(a => (string)a!)],
-                Roles = [.. node["roles"]!.AsArray().Select(r => new ActorRole
-                {
-                    Title = (string)r!["title"]!,
-                    OfCode = (string)r["of"]!,
-                    From = r["from"] is { } f ? DateOnly.Parse((string)f!, System.Globalization.CultureInfo.InvariantCulture) : null,
-                    To = r["to"] is { } t ? DateOnly.Parse((string)t!, System.Globalization.CultureInfo.InvariantCulture) : null,
-                })],
-            });
-        }
-
-        return actors;
     }
 }

@@ -34,6 +34,7 @@ fi
 
 # The suite runs once per store; the store-independent projects (Core, Planning) run on the first pass only.
 total_passed=0 total_failed=0 total_skipped=0 status=0
+failures=$(mktemp)
 run_suite() { # $1: store, then the test projects
   local store=$1 log code passed failed skipped
   shift
@@ -45,6 +46,8 @@ run_suite() { # $1: store, then the test projects
   passed=$(grep -E '^\s*succeeded:\s*[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   failed=$(grep -E '^\s*failed:\s*[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   skipped=$(grep -E '^\s*skipped:\s*[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  # CI shows only the tail of the run: keep each failed test's name and first lines for the end.
+  awk '/^[[:space:]]*failed [A-Za-z_]/ {n=25} n > 0 {print; n--}' "$log" >> "$failures"
   rm -f "$log"
   if [ "$code" -ne 0 ] && [ "${failed:-0}" = 0 ]; then failed=1; fi
   echo "${store}: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
@@ -70,5 +73,10 @@ else
   total_failed=$((total_failed + 1)); status=1
 fi
 
+if [ -s "$failures" ]; then
+  echo "Failed tests (first lines of each):"
+  cat "$failures"
+fi
+rm -f "$failures"
 echo "${total_passed} passed, ${total_failed} failed, ${total_skipped} skipped"
 exit "$status"

@@ -9,6 +9,10 @@ public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
 {
     private Task<(int Code, string Output, string Error)> Truce(params string[] args) => Cli.Run(app.Location, args);
 
+    // Proof of optimality, not the default two seconds, ends these solves: on a loaded two-core machine the
+    // default can run out first, and a plan stopped early need not be the plan the other caller got.
+    private const string Patient = "30";
+
     private static JsonNode WithoutTimings(string json)
     {
         var node = JsonNode.Parse(json)!;
@@ -19,8 +23,8 @@ public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
     [Fact]
     public async Task Plan_solve_json_is_the_plan_the_API_serves()
     {
-        var (code, output, _) = await Truce("plan", "solve", "--without", "us-backstop", "--json", "--as", "planner");
-        var api = await (await app.Api("planner").PostAsJsonAsync("/api/v1/planning/plans", new { mission = "reassurance-force", scenario = new { without = new[] { "us-backstop" } } })).Content.ReadAsStringAsync();
+        var (code, output, _) = await Truce("plan", "solve", "--without", "us-backstop", "--json", "--as", "planner", "--time-limit", Patient);
+        var api = await (await app.Api("planner").PostAsJsonAsync("/api/v1/planning/plans", new { mission = "reassurance-force", timeLimitSeconds = 30, scenario = new { without = new[] { "us-backstop" } } })).Content.ReadAsStringAsync();
 
         Assert.Equal(0, code);
         Assert.True(JsonNode.DeepEquals(WithoutTimings(api), WithoutTimings(output)), $"CLI and API differ:\n{output}\n---\n{api}");
@@ -29,7 +33,7 @@ public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
     [Fact]
     public async Task Plan_compare_shows_the_lines_that_lose_cover_and_the_pledges_that_drop_out()
     {
-        var (code, output, _) = await Truce("plan", "compare", "--without", "us-backstop");
+        var (code, output, _) = await Truce("plan", "compare", "--without", "us-backstop", "--time-limit", Patient);
 
         Assert.Equal(0, code);
         Assert.Contains("No US backstop", output, StringComparison.Ordinal);
@@ -41,7 +45,7 @@ public sealed class PlanningCliTests(TruceApp app) : IClassFixture<TruceApp>
     [Fact]
     public async Task Plan_solve_prints_coverage_shortfalls_and_reasons()
     {
-        var (code, output, _) = await Truce("plan", "solve", "--exclude", "FRA");
+        var (code, output, _) = await Truce("plan", "solve", "--exclude", "FRA", "--time-limit", Patient);
 
         Assert.Equal(0, code);
         Assert.Contains("Optimal", output, StringComparison.Ordinal);

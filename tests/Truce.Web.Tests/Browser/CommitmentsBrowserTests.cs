@@ -26,7 +26,8 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         // The dashboard draws its chart from the figures.
         await page.ClickAsync("nav >> text=Dashboard");
         await page.WaitForSelectorAsync("[data-figure=troops]");
-        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart('troops-chart') && !!Chart.getChart('stage-chart')"));
+        // The figures are in the document before the chart scripts at its end have run: wait for the charts.
+        await page.WaitForFunctionAsync("() => !!window.Chart && !!Chart.getChart('troops-chart') && !!Chart.getChart('stage-chart')", null, new PageWaitForFunctionOptions { PollingInterval = 100 });
         var troops = await page.TextContentAsync("[data-figure=troops]");
         Assert.NotEqual("0", troops);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-dashboard.png"), FullPage = true });
@@ -66,7 +67,7 @@ public sealed class CommitmentsBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.UncheckAsync("input[name=hold][value=us-backstop]");
         await page.ClickAsync("button[value=compare]");
         await page.WaitForSelectorAsync("#dropped-out");
-        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart('shortfall-chart')"));
+        await page.WaitForFunctionAsync("() => !!window.Chart && !!Chart.getChart('shortfall-chart')", null, new PageWaitForFunctionOptions { PollingInterval = 100 });
         Assert.Contains("needs a US backstop", await page.TextContentAsync("#dropped-out") ?? string.Empty, StringComparison.Ordinal);
         Assert.True(await page.Locator("#plan-lines tr.lost-cover").CountAsync() > 0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "truce-planning.png"), FullPage = true });

@@ -7,6 +7,7 @@ using Truce.Storage.Coalition;
 using Truce.Storage.Commitments;
 using Truce.Storage.Geography;
 using Truce.Storage.Planning;
+using Truce.Storage.Positions;
 using Truce.Storage.Security;
 
 namespace Truce.Storage;
@@ -14,7 +15,7 @@ namespace Truce.Storage;
 /// <summary>A demo data file that cannot be loaded; the message names the file, the entry and the field.</summary>
 internal sealed class DemoDataException(string message) : Exception(message);
 
-public sealed record DemoSummary(int Actors, int Members, int Meetings, int PledgesCreated, int PledgesChanged, int PledgesUnchanged, int LayersImported = 0, int AgreementsRecorded = 0);
+public sealed record DemoSummary(int Actors, int Members, int Meetings, int PledgesCreated, int PledgesChanged, int PledgesUnchanged, int LayersImported = 0, int AgreementsRecorded = 0, int PositionsRecorded = 0);
 
 /// <summary>
 /// Loads the demo data (see <c>data/demo/README.md</c>) in one transaction: all of it or, on the first bad
@@ -23,7 +24,7 @@ public sealed record DemoSummary(int Actors, int Members, int Meetings, int Pled
 /// agreements (whose baselines name layers). Loading again updates what the files
 /// changed; pledges go through the ledger, so a changed pledge gets a new version rather than being overwritten.
 /// </summary>
-public sealed class DemoData(TruceDb db, PledgeWrites pledges, GeoLayers layers, AgreementWrites agreements, AuditTrail audit)
+public sealed class DemoData(TruceDb db, PledgeWrites pledges, GeoLayers layers, AgreementWrites agreements, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Truce itself, loading its demo data: sees and may write everything; its reads are logged.</summary>
     public static readonly Principal Loader = Principal.System("demo-data");
@@ -65,6 +66,7 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, GeoLayers layers,
         var planning = files.Exists("planning.json") ? files.Read("planning.json").AsObject() : null;
         var layerItems = files.Exists("layers.json") ? files.Read("layers.json").AsArray() : [];
         var agreementItems = files.Exists("agreements.json") ? files.Read("agreements.json").AsArray() : [];
+        var positionsJson = files.Exists("positions.json") ? files.Text("positions.json") : null;
 
         using var reading = db.ReadAs(Loader);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -79,11 +81,12 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, GeoLayers layers,
         var (created, changed, unchanged) = await PledgeDemoData.LoadAsync(db, pledges, Loader, pledgeItems, ct);
         var layerCount = await GeographyDemoData.LoadAsync(db, layers, Loader, layerItems, GeographyDemoData.Folder, ct);
         var agreementCount = await AgreementDemoData.LoadAsync(db, agreements, Loader, agreementItems, ct);
-        audit.Append(Loader, "demo.loaded", $"demo/{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", detail: $"for {by.Name}: {actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged; {layerCount} layer versions, {agreementCount} agreements new");
+        var positionCount = positionsJson is null ? 0 : await PositionDemoData.LoadAsync(db, positionsJson, Loader, clock.GetUtcNow(), ct);
+        audit.Append(Loader, "demo.loaded", $"demo/{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}", detail: $"for {by.Name}: {actorCount} actors, {memberCount} members, {meetingCount} meetings; pledges {created} new, {changed} changed, {unchanged} unchanged; {layerCount} layer versions, {agreementCount} agreements new, {positionCount} positions new");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return new DemoSummary(actorCount, memberCount, meetingCount, created, changed, unchanged, layerCount, agreementCount);
+        return new DemoSummary(actorCount, memberCount, meetingCount, created, changed, unchanged, layerCount, agreementCount, positionCount);
     }
 }
 
@@ -91,6 +94,8 @@ public sealed class DemoData(TruceDb db, PledgeWrites pledges, GeoLayers layers,
 internal sealed class DemoFiles(string folder)
 {
     public bool Exists(string file) => File.Exists(Path.Combine(folder, file));
+
+    public string Text(string file) => File.ReadAllText(Path.Combine(folder, file));
 
     public JsonNode Read(string file)
     {

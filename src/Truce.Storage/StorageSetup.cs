@@ -66,6 +66,7 @@ public static class StorageSetup
         services.AddScoped<Verification.IncidentReads>();
         services.AddScoped<Reports.ReportReads>();
         services.AddScoped<Sources.DocumentBook>();
+        services.AddScoped<Positions.PositionBook>();
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));

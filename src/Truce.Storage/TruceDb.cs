@@ -103,6 +103,10 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
 
     public DbSet<Alert> Alerts => Set<Alert>();
 
+    public DbSet<Core.Positions.NegotiationIssue> NegotiationIssues => Set<Core.Positions.NegotiationIssue>();
+
+    public DbSet<Core.Positions.Position> Positions => Set<Core.Positions.Position>();
+
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling
     /// service, so it fails loudly rather than reading as anybody.

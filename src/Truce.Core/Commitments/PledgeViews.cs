@@ -57,7 +57,7 @@ public sealed record PledgeView(
         p.AnnouncedOn,
         p.Conditions.Select(c => new ConditionView(Kebab.Of(c.Kind), c.Note)).ToList(),
         p.Caveats.ToList(),
-        p.Sources.Select(s => new CitationView(s.Url, s.Publisher, s.Date, s.Quote)).ToList(),
+        p.Sources.Select(CitationView.From).ToList(),
         Kebab.Of(p.Confidence),
         p.Illustrative.ToList(),
         MarkingView.From(p.Marking),
@@ -83,7 +83,7 @@ public sealed record PledgeView(
         AnnouncedOn = AnnouncedOn,
         Conditions = Conditions.Select(c => new ConditionInput { Kind = c.Kind, Note = c.Note }).ToList(),
         Caveats = Caveats.ToList(),
-        Sources = Sources.Select(s => new CitationInput { Url = s.Url, Publisher = s.Publisher, Date = s.Date, Quote = s.Quote }).ToList(),
+        Sources = Sources.Select(s => new CitationInput { Url = s.Url, Publisher = s.Publisher, Date = s.Date, Quote = s.Quote, DocumentId = s.DocumentId, Start = s.Start, End = s.End }).ToList(),
         Confidence = Confidence,
         Illustrative = Illustrative.ToList(),
         Marking = new MarkingInput { Level = Marking.Level, RelTo = Marking.RelTo.ToList() },
@@ -102,7 +102,11 @@ public sealed record MoneyView(decimal Amount, string Currency, decimal? Eur, Da
 
 public sealed record ConditionView(string Kind, string? Note);
 
-public sealed record CitationView(string Url, string? Publisher, DateOnly? Date, string? Quote);
+/// <param name="DocumentId">The document kept in Truce the source is a statement of, if any (its span: Start–End).</param>
+public sealed record CitationView(string Url, string? Publisher, DateOnly? Date, string? Quote, long? DocumentId = null, int? Start = null, int? End = null)
+{
+    public static CitationView From(Citation c) => new(c.Url, c.Publisher, c.Date, c.Quote, c.DocumentId, c.Start, c.End);
+}
 
 /// <summary>One entry of a pledge's history as shown to people.</summary>
 public sealed record PledgeRevisionView(int Version, DateTime ChangedAt, string ChangedBy, string Reason, IReadOnlyList<FieldChange> Changes);

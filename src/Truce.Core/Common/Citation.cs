@@ -13,6 +13,20 @@ public sealed class Citation
     public DateOnly? Date { get; set; }
 
     public string? Quote { get; set; }
+
+    /// <summary>A document Truce keeps, when the fact rests on one of its statements (<see cref="Start"/>–<see cref="End"/> is the statement's span in its body).</summary>
+    public long? DocumentId { get; set; }
+
+    public int? Start { get; set; }
+
+    public int? End { get; set; }
+
+    /// <summary>
+    /// The address of a document without one of its own: its body's SHA-256 as a named-information URI (RFC 6920),
+    /// so a citation always names the exact text it rests on.
+    /// </summary>
+    public static string NamedInformation(string sha256Hex) =>
+        "ni:///sha-256;" + Convert.ToBase64String(Convert.FromHexString(sha256Hex)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>A source as a client sends it; <see cref="CitationRules"/> checks it.</summary>
@@ -25,4 +39,10 @@ public sealed class CitationInput
     public DateOnly? Date { get; set; }
 
     public string? Quote { get; set; }
+
+    public long? DocumentId { get; set; }
+
+    public int? Start { get; set; }
+
+    public int? End { get; set; }
 }

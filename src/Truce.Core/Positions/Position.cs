@@ -16,6 +16,8 @@ namespace Truce.Core.Positions;
 /// </remarks>
 public sealed class Position : IMarked
 {
+    public long Id { get; set; }
+
     /// <summary>The actor whose position it is (<c>RUS</c>), or <c>coalition</c> for the coalition as a whole.</summary>
     public required string PartyCode { get; set; }
 
@@ -57,4 +59,8 @@ public sealed class Position : IMarked
     public List<string> Illustrative { get; set; } = [];
 
     public Marking Marking { get; set; } = Marking.Coalition();
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = string.Empty;
 }

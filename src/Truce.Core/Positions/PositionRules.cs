@@ -17,7 +17,8 @@ public static class PositionRules
     public static readonly IReadOnlyList<string> IllustrativeFields = ["asOf", "preferred", "acceptable", "redLine", "preferredValue", "range", "refusesBelow", "refusesAbove"];
 
     /// <param name="issues">The issues by code; a position names one of them.</param>
-    public static Position? Read(PositionInput input, IReadOnlyDictionary<string, NegotiationIssue> issues, ValidationErrors errors, string at = "")
+    /// <param name="owner">The member a NATIONAL marking belongs to: the writer's, who assessed the position (a file's positions: the party).</param>
+    public static Position? Read(PositionInput input, IReadOnlyDictionary<string, NegotiationIssue> issues, ValidationErrors errors, string at = "", string? owner = null)
     {
         string Field(string name) => at.Length == 0 ? name : $"{at}.{name}";
         var before = errors.Count;
@@ -46,7 +47,7 @@ public static class PositionRules
             AsOf = input.AsOf ?? default,
             Stance = Required(TextRules.Read(input.Stance, MaxStance, errors, Field("stance"), multiline: true), errors, Field("stance"), "the position in words") ?? string.Empty,
             Sources = CitationRules.Read(input.Sources, errors, Field("sources"), required: "the statement or document the position rests on"),
-            Marking = MarkingRules.Read(input.Marking, party ?? string.Empty, errors) ?? Marking.Coalition(),
+            Marking = MarkingRules.Read(input.Marking, owner ?? party ?? string.Empty, errors) ?? Marking.Coalition(),
         };
 
         if (issue?.Kind == IssueKind.Options)

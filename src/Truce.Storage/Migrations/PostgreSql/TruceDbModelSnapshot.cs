@@ -1433,6 +1433,174 @@ namespace Truce.Storage.Migrations.PostgreSql
                     b.ToTable("Scenarios");
                 });
 
+            modelBuilder.Entity("Truce.Core.Positions.NegotiationIssue", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("Maximum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Minimum")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Parties")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Positions.NegotiationIssue.Marking#Marking", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("MarkingLevel");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("MarkingOwner");
+
+                            b1.Property<string>("RelToList")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("MarkingRelTo");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("NegotiationIssues", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Core.Positions.Position", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Acceptable")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("High")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Illustrative")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("IssueCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long?>("Low")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MarkingScope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PartyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Preferred")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long?>("PreferredValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.PrimitiveCollection<List<string>>("RedLine")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<long?>("RefusesAbove")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RefusesBelow")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Positions.Position.Marking#Marking", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("MarkingLevel");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("MarkingOwner");
+
+                            b1.Property<string>("RelToList")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("MarkingRelTo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueCode");
+
+                    b.HasIndex("PartyCode", "IssueCode", "AsOf", "MarkingScope")
+                        .IsUnique();
+
+                    b.ToTable("Positions", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Core.Security.AddressThrottle", b =>
                 {
                     b.Property<string>("Address")
@@ -1863,6 +2031,12 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("date");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("Publisher")
                                 .HasColumnType("text")
                                 .UseCollation("C");
@@ -1870,6 +2044,9 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<string>("Quote")
                                 .HasColumnType("text")
                                 .UseCollation("C");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2242,6 +2419,12 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("date");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("MemberCode")
                                 .IsRequired()
                                 .HasColumnType("character varying(64)")
@@ -2254,6 +2437,9 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<string>("Quote")
                                 .HasColumnType("text")
                                 .UseCollation("C");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2289,6 +2475,12 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("date");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("MeetingId")
                                 .HasColumnType("integer");
 
@@ -2299,6 +2491,9 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<string>("Quote")
                                 .HasColumnType("text")
                                 .UseCollation("C");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2362,6 +2557,12 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("date");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("PledgeId")
                                 .HasColumnType("integer");
 
@@ -2372,6 +2573,9 @@ namespace Truce.Storage.Migrations.PostgreSql
                             b1.Property<string>("Quote")
                                 .HasColumnType("text")
                                 .UseCollation("C");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2564,6 +2768,104 @@ namespace Truce.Storage.Migrations.PostgreSql
                         .HasForeignKey("MissionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Truce.Core.Positions.NegotiationIssue", b =>
+                {
+                    b.OwnsMany("Truce.Core.Positions.IssueOption", "Options", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("IssueCode")
+                                .IsRequired()
+                                .HasColumnType("character varying(64)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Words")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .UseCollation("C");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IssueCode");
+
+                            b1.ToTable("IssueOptions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IssueCode");
+                        });
+
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Truce.Core.Positions.Position", b =>
+                {
+                    b.HasOne("Truce.Core.Positions.NegotiationIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Truce.Core.Common.Citation", "Sources", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly?>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("PositionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Publisher")
+                                .HasColumnType("text")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Quote")
+                                .HasColumnType("text")
+                                .UseCollation("C");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .UseCollation("C");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PositionId");
+
+                            b1.ToTable("PositionSources", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PositionId");
+                        });
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Truce.Core.Security.ApiToken", b =>

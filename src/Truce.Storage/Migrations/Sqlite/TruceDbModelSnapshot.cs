@@ -1311,6 +1311,163 @@ namespace Truce.Storage.Migrations.Sqlite
                     b.ToTable("Scenarios");
                 });
 
+            modelBuilder.Entity("Truce.Core.Positions.NegotiationIssue", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Maximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Minimum")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Parties")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Positions.NegotiationIssue.Marking#Marking", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingLevel");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingOwner");
+
+                            b1.Property<string>("RelToList")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingRelTo");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("NegotiationIssues", (string)null);
+                });
+
+            modelBuilder.Entity("Truce.Core.Positions.Position", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Acceptable")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("High")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Illustrative")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssueCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkingScope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preferred")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreferredValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RedLine")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefusesAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefusesBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Marking", "Truce.Core.Positions.Position.Marking#Marking", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingLevel");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingOwner");
+
+                            b1.Property<string>("RelToList")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarkingRelTo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueCode");
+
+                    b.HasIndex("PartyCode", "IssueCode", "AsOf", "MarkingScope")
+                        .IsUnique();
+
+                    b.ToTable("Positions", (string)null);
+                });
+
             modelBuilder.Entity("Truce.Core.Security.AddressThrottle", b =>
                 {
                     b.Property<string>("Address")
@@ -1695,11 +1852,20 @@ namespace Truce.Storage.Migrations.Sqlite
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Publisher")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Quote")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2038,6 +2204,12 @@ namespace Truce.Storage.Migrations.Sqlite
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("MemberCode")
                                 .IsRequired()
                                 .HasColumnType("TEXT");
@@ -2047,6 +2219,9 @@ namespace Truce.Storage.Migrations.Sqlite
 
                             b1.Property<string>("Quote")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2079,6 +2254,12 @@ namespace Truce.Storage.Migrations.Sqlite
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("MeetingId")
                                 .HasColumnType("INTEGER");
 
@@ -2087,6 +2268,9 @@ namespace Truce.Storage.Migrations.Sqlite
 
                             b1.Property<string>("Quote")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2147,6 +2331,12 @@ namespace Truce.Storage.Migrations.Sqlite
                             b1.Property<DateOnly?>("Date")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("PledgeId")
                                 .HasColumnType("INTEGER");
 
@@ -2155,6 +2345,9 @@ namespace Truce.Storage.Migrations.Sqlite
 
                             b1.Property<string>("Quote")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Url")
                                 .IsRequired()
@@ -2339,6 +2532,94 @@ namespace Truce.Storage.Migrations.Sqlite
                         .HasForeignKey("MissionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Truce.Core.Positions.NegotiationIssue", b =>
+                {
+                    b.OwnsMany("Truce.Core.Positions.IssueOption", "Options", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IssueCode")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Words")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IssueCode");
+
+                            b1.ToTable("IssueOptions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IssueCode");
+                        });
+
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Truce.Core.Positions.Position", b =>
+                {
+                    b.HasOne("Truce.Core.Positions.NegotiationIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Truce.Core.Common.Citation", "Sources", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DocumentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("End")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PositionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Publisher")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Quote")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Start")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PositionId");
+
+                            b1.ToTable("PositionSources", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PositionId");
+                        });
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Truce.Core.Security.ApiToken", b =>

@@ -84,6 +84,7 @@ public static class TruceCli
             ReportsCommands.Report(output, error),
             AlertsCommands.Alerts(output, error),
             SourcesCommands.Sources(output, error),
+            PositionsCommands.Positions(output, error),
         };
         root.Options.Add(Database);
         root.Options.Add(AuditKey);

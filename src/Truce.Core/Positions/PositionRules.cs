@@ -94,9 +94,11 @@ public static class PositionRules
             }
         }
 
+        var before = errors.Count;
         var acceptable = Codes(input.Acceptable, issue, errors, field("acceptable"));
+        var named = errors.Count > before;
         var redLine = Codes(input.RedLine, issue, errors, field("redLine"));
-        if (acceptable.Count == 0 && !errors.Has(field("acceptable")))
+        if (acceptable.Count == 0 && !named)
         {
             errors.Add(field("acceptable"), $"At least one option the party would accept; expected codes among {Choices(issue)}.");
         }

@@ -20,7 +20,7 @@ public static class Modules
         new("Verification", "/verification", true, "Proposed duplicates as incidents; verification from reported to verified, with who, when and why."),
         new("Alerts", "/alerts", true, "Rules that watch the observations as they arrive and the incidents as they are verified; alerts raised, shown live."),
         new("Reports", "/reports", true, "The daily report in the OSCE SMM shape, weekly trends, exports, and the public page of verified violations."),
-        new("Positions", "/positions", false, "Each party's position on each issue, where they overlap and where they conflict."),
+        new("Positions", "/positions", true, "Each party's position on each issue, where they overlap and where they conflict."),
         new("Sources", "/sources", true, "News and communiqués as documents; statements and candidate pledges pulled out of them."),
         new("Accounts", "/accounts", true, "Local accounts: disable, enable, reset a password, end every session (admins)."),
         new("Audit", "/audit", true, "The hash-chained trail of every write, sign-in, token use, export and release, and its verification (admins)."),

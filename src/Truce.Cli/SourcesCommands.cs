@@ -30,7 +30,7 @@ public static class SourcesCommands
             }
 
             await using var session = await TruceCli.OpenAsync(parse, ct);
-            var added = await session.Get<DocumentBook>().AddAsync(session.Acting, new DocumentInput { Text = text }, ct);
+            var added = await session.Get<DocumentBook>().AddAsync(session.Acting, new DocumentInput { Text = text, Format = DocumentInput.FormatOf(parse.GetValue(file)!) }, ct);
             var outcome = added.IsDone ? Outcome.Done(new AddedDocument(added.Value.Id, added.Value.New)) : added.AsRefusal().As<AddedDocument>();
             return TruceCli.Finish(outcome, parse.GetValue(json), output, error,
                 (console, done) => console.WriteLine(done.New ? $"Document {done.Id} taken in." : $"The same text is already document {done.Id}; nothing changed."));
@@ -52,7 +52,7 @@ public static class SourcesCommands
             }
 
             var errors = new ValidationErrors();
-            var document = DocumentRules.Read(new DocumentInput { Text = text, Title = "extract", Date = parse.GetValue(date) }, errors);
+            var document = DocumentRules.Read(new DocumentInput { Text = text, Title = "extract", Date = parse.GetValue(date), Format = DocumentInput.FormatOf(parse.GetValue(file)!) }, errors);
             if (document is null)
             {
                 return TruceCli.Fail(error, ExitCodes.Invalid, string.Join("\n", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));

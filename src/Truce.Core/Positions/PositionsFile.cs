@@ -19,8 +19,8 @@ public sealed record PositionBook(IReadOnlyList<NegotiationIssue> Issues, IReadO
 public static class PositionsFile
 {
     /// <summary>
-    /// The party code of the coalition of the willing as a whole (FACTS.md §3.4's "UK/France-led coalition" column).
-    /// REVIEW: the coalition is not an actor in actors.json; positions name it by this code until it becomes one.
+    /// The party code of the coalition of the willing as a whole (FACTS.md §3.4's "UK/France-led coalition" column):
+    /// a party of positions only, not an actor — the coalition is its members and speaks through them (decision 33).
     /// </summary>
     public const string Coalition = "coalition";
 

@@ -89,7 +89,18 @@ public sealed class DocumentInput
 
     public string? Text { get; set; }
 
+    /// <summary><c>text</c> (the default), <c>markdown</c> or <c>html</c>: how <see cref="Text"/> is written.</summary>
+    public string? Format { get; set; }
+
     public MarkingInput? Marking { get; set; }
+
+    /// <summary>The format a file's name says: <c>.html</c>/<c>.htm</c> → html, <c>.md</c> → markdown, else text.</summary>
+    public static string FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".html" or ".htm" => "html",
+        ".md" or ".markdown" => "markdown",
+        _ => "text",
+    };
 }
 
 /// <summary>
@@ -116,7 +127,14 @@ public static class DocumentRules
             text = text[1..];
         }
 
-        var (header, body) = Split(text, errors);
+        var format = string.IsNullOrWhiteSpace(input.Format) ? "text" : input.Format.Trim().ToLowerInvariant();
+        var (header, body) = format switch
+        {
+            "text" => Split(text, errors),
+            "markdown" => Markdown(Split(text, errors)),
+            "html" => HtmlText.Read(text),
+            _ => Unknown(format, errors),
+        };
         body = body.Trim('\n');
         if (body.Length == 0)
         {
@@ -195,6 +213,27 @@ public static class DocumentRules
         }
 
         return (header, end < 0 ? string.Empty : text[(end + 2)..]);
+    }
+
+    private static (Dictionary<string, string>, string) Unknown(string format, ValidationErrors errors)
+    {
+        errors.Add("format", $"'{format}' is not a format of a document; expected text, markdown or html.");
+        return ([], "-");
+    }
+
+    /// <summary>Markdown is kept as written (statements point into it), but a first "# heading" is its title when no header gives one.</summary>
+    private static (Dictionary<string, string> Header, string Body) Markdown((Dictionary<string, string> Header, string Body) split)
+    {
+        var (header, body) = split;
+        var trimmed = body.TrimStart('\n');
+        if (!header.ContainsKey("TITLE") && trimmed.StartsWith("# ", StringComparison.Ordinal))
+        {
+            var end = trimmed.IndexOf('\n', StringComparison.Ordinal);
+            header["TITLE"] = (end < 0 ? trimmed[2..] : trimmed[2..end]).Trim();
+            body = end < 0 ? string.Empty : trimmed[(end + 1)..];
+        }
+
+        return (header, body);
     }
 
     private static string? Either(string? given, Dictionary<string, string> header, string key) =>

@@ -73,4 +73,57 @@ public sealed class DocumentRulesTests
 
         Assert.Equal("Starmer said: it is time.\n\nMore.", document!.Body);
     }
+
+    private const string Page = """
+        <!doctype html><html><head><title>Leaders meet | Example Wire</title>
+        <meta property="og:title" content="Leaders meet in Paris">
+        <meta property="og:site_name" content="Example Wire">
+        <meta property="article:published_time" content="2025-03-16T18:02:00Z">
+        <link rel="canonical" href="https://example.org/leaders-meet">
+        <script>var tracking = "“not a quote,” said nobody";</script></head>
+        <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>Leaders meet in Paris</h1>
+        <p>British Prime Minister Keir Starmer said the coalition would keep
+           the pressure on Russia &amp; its economy.</p>
+        <blockquote><p>&ldquo;We are ready,&rdquo; Macron said.</p></blockquote>
+        <aside>Read more: other stories</aside></article>
+        <footer>© Example Wire</footer></body></html>
+        """;
+
+    [Fact]
+    public void A_web_page_becomes_its_articles_paragraphs_with_title_outlet_date_and_address_from_its_head()
+    {
+        var errors = new ValidationErrors();
+        var document = DocumentRules.Read(new DocumentInput { Text = Page, Format = "html" }, errors);
+
+        Assert.True(errors.IsEmpty, errors.ToString());
+        Assert.Equal(("Leaders meet in Paris", "Example Wire", new DateOnly(2025, 3, 16), "https://example.org/leaders-meet"), (document!.Title, document.Outlet, document.Date, document.Url));
+        Assert.Equal("Leaders meet in Paris\n\nBritish Prime Minister Keir Starmer said the coalition would keep the pressure on Russia & its economy.\n\n“We are ready,” Macron said.", document.Body);
+    }
+
+    [Fact]
+    public void Markdown_is_kept_as_written_with_its_first_heading_as_the_title()
+    {
+        var errors = new ValidationErrors();
+        var document = DocumentRules.Read(new DocumentInput { Date = "2025-03-16", Text = "# Leaders meet\n\n“We are ready,” Macron said.", Format = "markdown" }, errors);
+
+        Assert.Equal(("Leaders meet", "“We are ready,” Macron said."), (document!.Title, document.Body));
+    }
+
+    [Theory]
+    [InlineData("article.html", "html")]
+    [InlineData("ARTICLE.HTM", "html")]
+    [InlineData("notes.md", "markdown")]
+    [InlineData("wire.txt", "text")]
+    [InlineData("wire", "text")]
+    public void A_files_format_is_read_from_its_name(string name, string format) => Assert.Equal(format, DocumentInput.FormatOf(name));
+
+    [Fact]
+    public void An_unknown_format_is_named()
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null(DocumentRules.Read(new DocumentInput { Title = "T", Date = "2025-03-16", Text = "Body.", Format = "pdf" }, errors));
+        Assert.Contains("'pdf' is not a format", errors.ToDictionary()["format"][0], StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class PlanningPageTests(TruceApp app) : IClassFixture<TruceApp>
     {
         var client = await app.SignedIn("planner");
 
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/planning?run=plan&" + string.Join('&', AllHold.Select(h => $"hold={h}"))));
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/planning?run=plan&seconds=30&" + string.Join('&', AllHold.Select(h => $"hold={h}"))));
 
         Assert.Equal("Optimal", page.QuerySelector("[data-figure=status]")!.TextContent);
         var lines = page.QuerySelectorAll("#plan-lines tbody tr").Select(r => r.TextContent).ToList();

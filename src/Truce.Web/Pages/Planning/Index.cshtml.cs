@@ -31,9 +31,12 @@ public sealed class PlanningModel(PlanningCatalogue catalogue, PlanRuns runs, Co
 
     public PlanView? Plan { get; private set; }
 
+    /// <summary>How long the solver may search, in seconds, when the planner asks for other than the default.</summary>
+    public double? Seconds { get; private set; }
+
     public ComparisonView? Comparison { get; private set; }
 
-    public async Task OnGetAsync(string? mission, string[]? hold, string[]? exclude, DateOnly? planDate, string? run, CancellationToken ct)
+    public async Task OnGetAsync(string? mission, string[]? hold, string[]? exclude, DateOnly? planDate, double? seconds, string? run, CancellationToken ct)
     {
         var reader = User.ToPrincipal();
         Missions = await catalogue.MissionsAsync(reader, ct);
@@ -42,6 +45,15 @@ public sealed class PlanningModel(PlanningCatalogue catalogue, PlanRuns runs, Co
         Holding = run is null ? Toggles.Select(c => Kebab.Of(c)).ToHashSet() : (hold ?? []).ToHashSet();
         Excluded = (exclude ?? []).ToHashSet();
         PlanDate = planDate ?? PlanLimits.DefaultPlanDate;
+        Seconds = seconds;
+        var errors = new Truce.Core.Common.ValidationErrors();
+        var limit = PlanLimits.TimeLimit(seconds, errors, "seconds");
+        if (!errors.IsEmpty)
+        {
+            this.Refused(Truce.Core.Common.Outcome.Invalid(errors).As<PlanView>());
+            return;
+        }
+
         if (run is null || Missions.Count == 0)
         {
             return;
@@ -51,7 +63,7 @@ public sealed class PlanningModel(PlanningCatalogue catalogue, PlanRuns runs, Co
         var scenario = new ScenarioInput { Without = without, ExcludedMembers = [.. Excluded], PlanDate = PlanDate };
         if (run == "compare" && (without.Count > 0 || Excluded.Count > 0))
         {
-            var compared = await runs.CompareAsync(reader, Mission, [new ScenarioInput { Name = "Base case", PlanDate = PlanDate }, scenario], ct: ct);
+            var compared = await runs.CompareAsync(reader, Mission, [new ScenarioInput { Name = "Base case", PlanDate = PlanDate }, scenario], limit, ct);
             if (!this.Refused(compared))
             {
                 (Comparison, Plan) = (compared.Value, compared.Value.Plans[1]);
@@ -59,7 +71,7 @@ public sealed class PlanningModel(PlanningCatalogue catalogue, PlanRuns runs, Co
         }
         else
         {
-            var plan = await runs.SolveAsync(reader, Mission, scenario, ct: ct);
+            var plan = await runs.SolveAsync(reader, Mission, scenario, limit, ct);
             if (!this.Refused(plan))
             {
                 Plan = plan.Value;

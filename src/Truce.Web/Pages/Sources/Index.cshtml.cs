@@ -24,8 +24,27 @@ public sealed class IndexModel(DocumentBook book) : PageModel
         Documents = await book.ListAsync(reader, ct: ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>The largest file the form takes: the longest body a document may have, in UTF-8 at worst, and some markup.</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
+        // An uploaded file is the text, in the format its name says; what the fields give still fills the gaps.
+        if (file is { Length: > 0 })
+        {
+            if (file.Length > MaxFileBytes)
+            {
+                ModelState.AddModelError("file", $"At most {MaxFileBytes / (1024 * 1024)} MB; this file has {file.Length:N0} bytes.");
+                await OnGetAsync(ct);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+
+            using var reader = new StreamReader(file.OpenReadStream());
+            Input.Text = await reader.ReadToEndAsync(ct);
+            Input.Format = DocumentInput.FormatOf(file.FileName);
+        }
+
         var added = await book.AddAsync(User.ToPrincipal(), Input, ct);
         if (added.IsDone)
         {

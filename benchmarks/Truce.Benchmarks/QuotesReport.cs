@@ -24,6 +24,12 @@ public static class QuotesReport
     public static void Print(TextWriter output, bool misses = false)
     {
         var directory = new ActorDirectory(ActorsJson.Read(File.ReadAllText(Path.Combine(Root(), "data", "demo", "actors.json"))));
+        if (Environment.GetEnvironmentVariable("TRUCE_QUOTES_DOCUMENT") is { Length: > 0 } one)
+        {
+            PrintDocument(output, one);
+            return;
+        }
+
         Evaluate(output, "Development set", Read(Folder()), directory, misses);
         var heldOut = Path.Combine(Folder(), "heldout");
         if (Directory.Exists(heldOut))
@@ -107,6 +113,19 @@ public static class QuotesReport
         }
 
         output.WriteLine("(By type, precision counts the statements found of that type and recall those labelled of it; a match of another type counts for the labelled type.)");
+    }
+
+    /// <summary>Every statement found in one document of the development set, to read while writing rules.</summary>
+    public static void PrintDocument(TextWriter output, string name)
+    {
+        var directory = new ActorDirectory(ActorsJson.Read(File.ReadAllText(Path.Combine(Root(), "data", "demo", "actors.json"))));
+        foreach (var doc in Read(Folder()).Where(d => d.Name.StartsWith(name, StringComparison.Ordinal)))
+        {
+            foreach (var f in StatementExtractor.Extract(doc.Body, doc.Date, directory))
+            {
+                output.WriteLine($"{doc.Name} [{f.Type}] '{f.Speaker}' → {f.SpeakerName} ({f.ActorCode}) {f.Cue}: {Excerpt(doc.Body, f.Start, f.End)}");
+            }
+        }
     }
 
     /// <summary>The evaluation set's documents with their labels.</summary>

@@ -74,7 +74,7 @@ public static class QuotesReport
                 }
 
                 free.Remove(match);
-                if (misses && !SpeakerRight(label, match))
+                if (misses && !SpeakerRight(label, match, directory))
                 {
                     output.WriteLine($"speaker {doc.Name} [{label.Type}] labelled {label.Resolved} ({label.Actor}), found '{match.Speaker}' → {match.SpeakerName} ({match.ActorCode}): {Excerpt(doc.Body, label.Start, label.End)}");
                 }
@@ -82,7 +82,7 @@ public static class QuotesReport
                 foreach (var key in new[] { "all", Kebab(label.Type) })
                 {
                     Row(key)[2]++;
-                    if (SpeakerRight(label, match))
+                    if (SpeakerRight(label, match, directory))
                     {
                         Row(key)[3]++;
                     }
@@ -176,11 +176,19 @@ public static class QuotesReport
     private static string Excerpt(string body, int start, int end) =>
         body[start..Math.Min(end, start + 120)].ReplaceLineEndings(" ") + (end - start > 120 ? "…" : "");
 
-    private static bool SpeakerRight(Label label, Statement found) =>
+    /// <summary>
+    /// The speaker is right when the actor codes agree; where the label has no actor (the person was not in
+    /// actors.json when it was labelled), when the resolved names agree — the found actor's aliases count, so a
+    /// person added to actors.json later under another spelling ("Yuri" for "Yury") is still the same person.
+    /// </summary>
+    private static bool SpeakerRight(Label label, Statement found, ActorDirectory directory) =>
         label.Actor is { } actor
             ? found.ActorCode == actor
             : label.Resolved is { } name && found.SpeakerName is { } said
-                && (string.Equals(name, said, StringComparison.OrdinalIgnoreCase) || name.EndsWith(" " + said, StringComparison.OrdinalIgnoreCase) || said.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase));
+                && (SameName(name, said) || (found.ActorCode is { } code && directory[code] is { } person && person.Aliases.Any(a => SameName(name, a))));
+
+    private static bool SameName(string name, string said) =>
+        string.Equals(name, said, StringComparison.OrdinalIgnoreCase) || name.EndsWith(" " + said, StringComparison.OrdinalIgnoreCase) || said.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase);
 
     private static bool Overlaps(int a0, int a1, int b0, int b1) => Overlap(a0, a1, b0, b1) * 2 >= Math.Max(a1 - a0, b1 - b0);
 

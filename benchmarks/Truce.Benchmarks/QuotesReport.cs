@@ -119,7 +119,8 @@ public static class QuotesReport
     public static void PrintDocument(TextWriter output, string name)
     {
         var directory = new ActorDirectory(ActorsJson.Read(File.ReadAllText(Path.Combine(Root(), "data", "demo", "actors.json"))));
-        foreach (var doc in Read(Folder()).Where(d => d.Name.StartsWith(name, StringComparison.Ordinal)))
+        var folder = Environment.GetEnvironmentVariable("TRUCE_QUOTES_FOLDER") is { Length: > 0 } other ? other : Folder();
+        foreach (var doc in Read(folder).Where(d => d.Name.StartsWith(name, StringComparison.Ordinal)))
         {
             foreach (var f in StatementExtractor.Extract(doc.Body, doc.Date, directory))
             {

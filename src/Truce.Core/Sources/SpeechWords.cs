@@ -28,6 +28,7 @@ internal static class SpeechWords
         "announced", "announces", "confirmed", "confirms", "reported", "reports", "specified", "clarified", "hinted",
         "indicated", "revealed", "suggested", "observed", "remarked", "commented", "concluded", "assured", "denied",
         "alleged", "complained", "countered", "signalled", "signaled", "called", "reaffirmed", "acknowledged",
+        "emphasised", "emphasized", "stressed", "underlined", "underscored",
         "admitted", "disclosed", "recalled", "explained", "answered", "reiterated", "contended", "estimated", "forecast");
 
     /// <summary>Verbs whose reported content may be an infinitive: "pledged to …", "urged allies to …".</summary>
@@ -64,7 +65,8 @@ internal static class SpeechWords
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleWords = Lookup(
         "foreign", "defence", "defense", "prime", "deputy", "vice", "special", "national", "security", "press",
         "policy", "affairs", "state", "top", "senior", "chief", "presidential", "former", "news", "economic", "of",
-        "the", "and", "interior", "finance", "armed", "forces", "for", "high", "representative");
+        "the", "and", "interior", "finance", "armed", "forces", "for", "high", "representative", "new", "outgoing",
+        "incoming", "acting");
 
     /// <summary>Subordinators: a clause they open is no reported clause of its own ("when asked …").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Subordinators = Lookup(

@@ -552,7 +552,8 @@ public static class StatementExtractor
             // "said in a message on X that …": the clause starts after "that" when only an adjunct stands before it
             // (no quotation, mark or conjunction: in "said the offer was poor but that …" the clause starts earlier;
             // in "said guarantees must become a boundary that …" the clause is all of it).
-            var adjunct = k < to && (Is(k, "that") || (_items[k].Kind == Kind.Word && (SpeechWords.Prepositions.Contains(Text(_items[k])) || SpeechWords.After.Contains(Text(_items[k])))));
+            var adjunct = k < to && (Is(k, "that") || (_items[k].Kind == Kind.Word && (SpeechWords.Prepositions.Contains(Text(_items[k]))
+                || SpeechWords.After.Contains(Text(_items[k])) || SpeechWords.Subordinators.Contains(Text(_items[k])))));
             for (var t = k; adjunct && t < to && t < k + 10; t++)
             {
                 if (_items[t].Kind is Kind.Quote or Kind.Mark || Is(t, "but") || Is(t, "and") || Is(t, "or"))
@@ -586,6 +587,11 @@ public static class StatementExtractor
         /// <summary>A reported clause from item <paramref name="from"/> to the sentence's end, or to where another statement begins.</summary>
         private void Clause(int from, int to, Speaker who, string cueText, bool bare = false, bool thatOnly = false, bool before = false, bool nounClause = false, bool infinitive = false)
         {
+            if (before)
+            {
+                from = AfterDateline(from, to);
+            }
+
             while (from < to && _items[from].Kind == Kind.Mark)
             {
                 from++;
@@ -764,6 +770,51 @@ public static class StatementExtractor
             }
 
             Direct(quote, who, cueText);
+        }
+
+        /// <summary>
+        /// Past a dateline that opens a sentence ("MOSCOW (Reuters) –", "(AFP) -"): capitalised words, digits and
+        /// brackets up to a dash. A clause before its attribution starts after it.
+        /// </summary>
+        private int AfterDateline(int from, int to)
+        {
+            var inBrackets = false;
+            for (var t = from; t < to && t < from + 10; t++)
+            {
+                if (IsMark(t, '—', '–', '-'))
+                {
+                    return t > from ? t + 1 : from;
+                }
+
+                if (IsMark(t, '(') || IsMark(t, ')'))
+                {
+                    inBrackets = IsMark(t, '(');
+                    continue;
+                }
+
+                var dateline = _items[t].Kind == Kind.Word
+                    ? Capital(t) && (inBrackets || AllCapitals(Text(_items[t])))
+                    : IsMark(t, ',', '.', '/');
+                if (!dateline)
+                {
+                    return from;
+                }
+            }
+
+            return from;
+        }
+
+        private static bool AllCapitals(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word)
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+            }
+
+            return word.Length > 1;
         }
 
         /// <summary>A sentence that is only a quotation, right after a statement: the same speaker goes on.</summary>
@@ -1078,7 +1129,7 @@ public static class StatementExtractor
                         ext = t--;
                     }
 
-                    if (t >= from && _items[t].Kind == Kind.Word && SpeechWords.Determiners.Contains(Text(_items[t])))
+                    if (t >= from && _items[t].Kind == Kind.Word && (SpeechWords.Determiners.Contains(Text(_items[t])) || (Capital(t) && IsPossessive(t))))
                     {
                         ext = t;
                     }

@@ -593,6 +593,33 @@ public sealed class StatementExtractorTests
         Assert.Empty(Extract(body));
     }
 
+    [Theory]
+    [InlineData("KYIV (Reuters) – Talks will resume in Geneva next week, Sybiha said.")]
+    [InlineData("(AFP) - Talks will resume in Geneva next week, Sybiha said.")]
+    public void A_dateline_is_not_part_of_the_clause_before_the_attribution(string body)
+    {
+        var s = Only(body);
+
+        Assert.Equal("Talks will resume in Geneva next week", s.Quote);
+        Assert.Equal("andrii-sybiha", s.ActorCode);
+    }
+
+    [Fact]
+    public void An_adjunct_before_that_is_not_part_of_the_clause()
+    {
+        var s = Only("Rutte said following the meeting that the alliance was united.");
+
+        Assert.Equal("the alliance was united", s.Quote);
+    }
+
+    [Theory]
+    [InlineData("Starmer stressed the need for more air defence.")]
+    [InlineData("Macron emphasised the importance of European production.")]
+    public void A_verb_of_emphasis_with_only_a_noun_phrase_is_not_a_statement(string body)
+    {
+        Assert.Empty(Extract(body));
+    }
+
     [Fact]
     public void The_seed_article_links_its_statements_to_Starmer_Macron_von_der_Leyen_Zelensky_and_Trump()
     {

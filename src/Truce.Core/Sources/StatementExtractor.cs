@@ -386,7 +386,7 @@ public static class StatementExtractor
                 // "Moscow is worried …, Peskov said." and "The coalition is backed, Sir Keir said, by Japan."
                 if (first - 1 > from && IsMark(first - 1, ',', '—', '–') && NoClauseAfter(cueEnd, to, out var aside))
                 {
-                    Clause(from, aside ? to : first - 1, who, cueText, before: true);
+                    Clause(from, aside ? to : first - 1, who, cueText, before: true, aside: aside);
                     if (!aside)
                     {
                         Participle(cueEnd, to, who);
@@ -435,7 +435,7 @@ public static class StatementExtractor
         /// </summary>
         private int Hearer(int k, int to)
         {
-            bool Stops(int t) => t >= to || _items[t].Kind != Kind.Word || Is(t, "that") || SpeechWords.After.Contains(Text(_items[t]))
+            bool Stops(int t) => t >= to || _items[t].Kind != Kind.Word || Is(t, "that") || IsPossessive(t) || SpeechWords.After.Contains(Text(_items[t]))
                 || SpeechWords.Prepositions.Contains(Text(_items[t])) || SpeechWords.Subordinators.Contains(Text(_items[t]));
 
             if (Stops(k))
@@ -585,7 +585,7 @@ public static class StatementExtractor
         }
 
         /// <summary>A reported clause from item <paramref name="from"/> to the sentence's end, or to where another statement begins.</summary>
-        private void Clause(int from, int to, Speaker who, string cueText, bool bare = false, bool thatOnly = false, bool before = false, bool nounClause = false, bool infinitive = false)
+        private void Clause(int from, int to, Speaker who, string cueText, bool bare = false, bool thatOnly = false, bool before = false, bool nounClause = false, bool infinitive = false, bool aside = false)
         {
             if (before)
             {
@@ -611,7 +611,7 @@ public static class StatementExtractor
                     }
 
                     // ", which …" to the end is the writer's gloss, not the speaker's words.
-                    if (Is(t + 1, "which") && t > from && !RelativeClosed(t + 2, to))
+                    if (Is(t + 1, "which") && t > from && !aside && !RelativeClosed(t + 2, to))
                     {
                         end = t;
                         break;

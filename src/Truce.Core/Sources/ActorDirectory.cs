@@ -126,6 +126,27 @@ public sealed class ActorDirectory
         }
     }
 
+    /// <summary>
+    /// The heads of state or government of <paramref name="ofCode"/> (any state when null) on a date: whoever then
+    /// held a title that is a president's, a prime minister's or a chancellor's. "The United Kingdom leader", "the
+    /// head of state" name an office news English leaves unnamed.
+    /// </summary>
+    public IEnumerable<Actor> Heads(string? ofCode, DateOnly at)
+    {
+        foreach (var title in HeadTitles)
+        {
+            foreach (var person in Holders(title, ofCode, at))
+            {
+                if (ofCode is not null || person.Roles.Any(r => InForce(r, at) && _byCode.TryGetValue(r.OfCode, out var of) && of.Kind == ActorKind.State))
+                {
+                    yield return person;
+                }
+            }
+        }
+    }
+
+    private static readonly string[] HeadTitles = ["president", "prime minister", "chancellor"];
+
     /// <summary>The state or organisation a person speaks for on a date: the one of the first office they then hold.</summary>
     public static string? SpeaksFor(Actor person, DateOnly at)
     {

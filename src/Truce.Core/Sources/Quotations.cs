@@ -52,7 +52,7 @@ internal static class Quotations
 
                     if (!single)
                     {
-                        found.Add(new Quotation(open, start, TrimEnd(body, start, i), -1));
+                        found.Add(new Quotation(open, start, WithoutAttribution(body, start, TrimEnd(body, start, i)), -1));
                     }
 
                     start = -1;
@@ -126,6 +126,41 @@ internal static class Quotations
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A quotation whose closing mark is missing ends before an attribution at its paragraph's end ("… a piece of
+    /// paper, Zelensky said."): a comma followed by at most six words, one a verb of speech, and a full stop.
+    /// </summary>
+    private static int WithoutAttribution(string body, int start, int end)
+    {
+        if (end <= start || body[end - 1] != '.')
+        {
+            return end;
+        }
+
+        var comma = body.LastIndexOf(',', end - 1, end - start);
+        if (comma < 0)
+        {
+            return end;
+        }
+
+        var tail = body.AsSpan(comma + 1, end - 1 - comma - 1).Trim();
+        var words = 0;
+        var cue = false;
+        foreach (var range in tail.Split(' '))
+        {
+            var word = tail[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            cue |= SpeechWords.Cues.Contains(word);
+        }
+
+        return cue && words is >= 2 and <= 6 ? comma : end;
     }
 
     private static int TrimEnd(string body, int start, int end)

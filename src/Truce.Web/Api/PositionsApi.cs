@@ -22,6 +22,7 @@ public static class PositionsApi
             .WithSummary("The positions matrix at=YYYY-MM-DD (today when left out), optionally of one issue=key: parties, each issue's zone of agreement or conflict in words, each party's latest position on or before the date, and the dates positions were stated.");
         positions.MapGet("/timeline", Timeline)
             .WithSummary("One party's positions on one issue (issue=key, party=actor code or 'coalition'), oldest first, each with what it changed.");
+        positions.MapGet("/{id:long}", One).WithSummary("One position: the party, the issue, the day, the stance, the answers in words and codes, its sources and marking.");
         positions.MapPost("/", Add).RequireAuthorization(SecuritySetup.RecordSources)
             .WithSummary("Record a party's position from a date: {party, issue, asOf, stance, preferred, acceptable, redLine | preferredValue, range {low, high}, refusesBelow, refusesAbove, sources, illustrative, marking}. 201 with its id; 409 when the party already has one that day.");
         positions.MapPost("/issues", AddIssue).RequireAuthorization(SecuritySetup.RecordSources)
@@ -75,22 +76,26 @@ public static class PositionsApi
             .Select(c => new TimelineStep(c.AsOf, c.Changes, PositionView.Of(found, c.Position))).ToList());
     }
 
+    private static async Task<Results<Ok<PositionView>, ProblemHttpResult>> One(Storage.Positions.PositionBook book, ClaimsPrincipal user, long id, CancellationToken ct)
+    {
+        var read = await book.ReadAsync(user.ToPrincipal(), ct);
+        return read.Positions.FirstOrDefault(p => p.Id == id) is { } position
+            ? TypedResults.Ok(PositionView.Of(read.Issue(position.IssueCode), position))
+            : Problems.Problem(OutcomeKind.NotFound, $"No position {id} that you may see.");
+    }
+
     private static async Task<Results<Created<RecordedPosition>, ProblemHttpResult, ValidationProblem>> Add(Storage.Positions.PositionBook book, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<PositionInput>(context.Request);
         var added = input.IsDone ? await book.AddAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal();
-        return added.IsDone
-            ? TypedResults.Created($"/api/v1/positions/{added.Value}", new RecordedPosition(added.Value))
-            : added.Kind == OutcomeKind.Invalid ? Problems.Invalid(added.Errors!) : Problems.Problem(added.Kind, added.Message!);
+        return added.Http(id => TypedResults.Created($"/api/v1/positions/{id}", new RecordedPosition(id)));
     }
 
     private static async Task<Results<Created<RecordedIssue>, ProblemHttpResult, ValidationProblem>> AddIssue(Storage.Positions.PositionBook book, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<IssueInput>(context.Request);
         var added = input.IsDone ? await book.AddIssueAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal();
-        return added.IsDone
-            ? TypedResults.Created($"/api/v1/positions?issue={added.Value}", new RecordedIssue(added.Value))
-            : added.Kind == OutcomeKind.Invalid ? Problems.Invalid(added.Errors!) : Problems.Problem(added.Kind, added.Message!);
+        return added.Http(code => TypedResults.Created($"/api/v1/positions?issue={code}", new RecordedIssue(code)));
     }
 }
 

@@ -116,6 +116,7 @@ public sealed class AuthorizationMatrixTests(TruceApp app) : IClassFixture<Truce
         ["GET /api/v1/documents/{id:long}"] = (Rule.Read, "/api/v1/documents/1"),
         ["GET /api/v1/positions"] = (Rule.Read, "/api/v1/positions?at=2025-10-01"),
         ["GET /api/v1/positions/timeline"] = (Rule.Read, "/api/v1/positions/timeline?issue=foreign-troops&party=RUS"),
+        ["GET /api/v1/positions/{id:long}"] = (Rule.Read, "/api/v1/positions/1"),
         ["POST /api/v1/positions"] = (Rule.RecordSources, "/api/v1/positions"),
         ["POST /api/v1/positions/issues"] = (Rule.RecordSources, "/api/v1/positions/issues"),
         ["GET /api/v1/alerts"] = (Rule.Read, "/api/v1/alerts?limit=5"),

@@ -78,6 +78,8 @@ public sealed class PositionsApiTests(TruceApp app) : IClassFixture<TruceApp>
         var matrix = await (await app.Api("viewer").GetAsync("/api/v1/positions?at=2026-02-01&issue=foreign-troops")).Read<JsonNode>();
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var kept = await (await app.Api("viewer").GetAsync(created.Headers.Location)).Read<JsonNode>();
+        Assert.Equal(("USA", "accepts a reassurance force after a ceasefire; red line: US troops in Ukraine"), ((string)kept["party"]!, (string)kept["summary"]!));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(["acceptable[0]"], bad.ErrorFields());
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);

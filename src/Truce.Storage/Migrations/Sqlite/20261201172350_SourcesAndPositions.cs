@@ -84,26 +84,49 @@ namespace Truce.Storage.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "Documents",
+                name: "Candidates",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Outlet = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    BodyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Start = table.Column<int>(type: "INTEGER", nullable: false),
+                    End = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpeakerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ActorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MemberCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PledgeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Conditions = table.Column<string>(type: "TEXT", nullable: false),
+                    IssueCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PartyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MadePledgeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MadePositionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     MarkingLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     MarkingOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     MarkingRelTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.PrimaryKey("PK_Candidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Candidates_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -124,34 +147,6 @@ namespace Truce.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NegotiationIssues", x => x.Code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DocumentStatements",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Start = table.Column<int>(type: "INTEGER", nullable: false),
-                    End = table.Column<int>(type: "INTEGER", nullable: false),
-                    SpeakerStart = table.Column<int>(type: "INTEGER", nullable: false),
-                    SpeakerEnd = table.Column<int>(type: "INTEGER", nullable: false),
-                    SpeakerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ActorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Cue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DocumentStatements", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DocumentStatements_Documents_DocumentId",
-                        column: x => x.DocumentId,
-                        principalTable: "Documents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -239,25 +234,14 @@ namespace Truce.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DocumentStatements_ActorCode",
-                table: "DocumentStatements",
-                column: "ActorCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DocumentStatements_DocumentId",
-                table: "DocumentStatements",
+                name: "IX_Candidates_DocumentId",
+                table: "Candidates",
                 column: "DocumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Documents_BodyHash",
-                table: "Documents",
-                column: "BodyHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Documents_Date",
-                table: "Documents",
-                column: "Date");
+                name: "IX_Candidates_State_Id",
+                table: "Candidates",
+                columns: new[] { "State", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueOptions_IssueCode",
@@ -285,16 +269,13 @@ namespace Truce.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "DocumentStatements");
+                name: "Candidates");
 
             migrationBuilder.DropTable(
                 name: "IssueOptions");
 
             migrationBuilder.DropTable(
                 name: "PositionSources");
-
-            migrationBuilder.DropTable(
-                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Positions");

@@ -86,26 +86,49 @@ namespace Truce.Storage.Migrations.PostgreSql
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "Documents",
+                name: "Candidates",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
-                    Outlet = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
-                    Body = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    BodyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
+                    Start = table.Column<int>(type: "integer", nullable: false),
+                    End = table.Column<int>(type: "integer", nullable: false),
+                    SpeakerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    ActorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    MemberCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    PledgeId = table.Column<int>(type: "integer", nullable: true),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Quantity = table.Column<long>(type: "bigint", nullable: true),
+                    Unit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true, collation: "C"),
+                    Conditions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    IssueCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    PartyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    MadePledgeId = table.Column<int>(type: "integer", nullable: true),
+                    MadePositionId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     MarkingLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     MarkingOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     MarkingRelTo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.PrimaryKey("PK_Candidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Candidates_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -126,34 +149,6 @@ namespace Truce.Storage.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NegotiationIssues", x => x.Code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DocumentStatements",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Start = table.Column<int>(type: "integer", nullable: false),
-                    End = table.Column<int>(type: "integer", nullable: false),
-                    SpeakerStart = table.Column<int>(type: "integer", nullable: false),
-                    SpeakerEnd = table.Column<int>(type: "integer", nullable: false),
-                    SpeakerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
-                    ActorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
-                    OnBehalfOf = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
-                    Cue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    DocumentId = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DocumentStatements", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DocumentStatements_Documents_DocumentId",
-                        column: x => x.DocumentId,
-                        principalTable: "Documents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -241,25 +236,14 @@ namespace Truce.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DocumentStatements_ActorCode",
-                table: "DocumentStatements",
-                column: "ActorCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DocumentStatements_DocumentId",
-                table: "DocumentStatements",
+                name: "IX_Candidates_DocumentId",
+                table: "Candidates",
                 column: "DocumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Documents_BodyHash",
-                table: "Documents",
-                column: "BodyHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Documents_Date",
-                table: "Documents",
-                column: "Date");
+                name: "IX_Candidates_State_Id",
+                table: "Candidates",
+                columns: new[] { "State", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueOptions_IssueCode",
@@ -287,16 +271,13 @@ namespace Truce.Storage.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "DocumentStatements");
+                name: "Candidates");
 
             migrationBuilder.DropTable(
                 name: "IssueOptions");
 
             migrationBuilder.DropTable(
                 name: "PositionSources");
-
-            migrationBuilder.DropTable(
-                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Positions");

@@ -14,7 +14,7 @@ using Truce.Storage;
 namespace Truce.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(TruceDb))]
-    [Migration("20261201172355_SourcesAndPositions")]
+    [Migration("20261201173242_SourcesAndPositions")]
     partial class SourcesAndPositions
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Truce.Storage;
 namespace Truce.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(TruceDb))]
-    [Migration("20261201172350_SourcesAndPositions")]
+    [Migration("20261201173231_SourcesAndPositions")]
     partial class SourcesAndPositions
     {
         /// <inheritdoc />

@@ -73,7 +73,7 @@ public sealed class CandidateBookTests
         Assert.Equal(document!.Body[source.Start..source.End], cited.Quote);
         Assert.Equal(("Example Wire", new DateOnly(2025, 12, 5)), (cited.Publisher, cited.Date!.Value));
         Assert.Equal(Citation.NamedInformation(document.BodyHash), cited.Url);
-        var actions = await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.Where(e => e.Action == "candidate.accepted" || e.Action == "pledge.changed").Select(e => e.Action).ToListAsync());
+        var actions = await db.With(s => s.GetRequiredService<TruceDb>().AuditEntries.Where(e => e.Action == "candidate.accepted" || e.Action == "pledge.changed").OrderBy(e => e.Seq).Select(e => e.Action).ToListAsync());
         Assert.Equal(["pledge.changed", "candidate.accepted"], actions);
     }
 

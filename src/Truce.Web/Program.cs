@@ -87,6 +87,7 @@ public sealed class Program
         api.MapReportsApi();                  // /api/v1/reports: the daily report (JSON, CSV, GeoJSON), the weekly trend
         api.MapAlertsApi();                   // /api/v1/alerts and /api/v1/alert-rules
         api.MapSourcesApi();                  // /api/v1/documents: documents taken in, their statements
+        api.MapCandidatesApi();               // /api/v1/candidates, /api/v1/statements: the analysts' queue, statements by actor, issue, date
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapAlertsHub();                   // /hubs/alerts: each browser gets the alerts its reader may read
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -80,6 +80,13 @@ public sealed class CandidateBook(TruceDb db, TimeProvider clock, AuditTrail aud
         return await ViewsAsync(list, ct);
     }
 
+    /// <summary>How many candidates the reader may see wait for a decision.</summary>
+    public async Task<int> CountProposedAsync(Principal reader, CancellationToken ct = default)
+    {
+        using var reading = db.ReadAs(reader);
+        return await db.Candidates.CountAsync(c => c.State == CandidateState.Proposed, ct);
+    }
+
     public async Task<Outcome<CandidateView>> GetAsync(Principal reader, long id, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);

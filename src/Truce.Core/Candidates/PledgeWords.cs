@@ -64,7 +64,7 @@ public static class PledgeWords
     private static readonly (Regex Pattern, ConditionKind Kind)[] ConditionPatterns =
     [
         (new Regex(@"\bbackstop\b", Options, Limit), ConditionKind.UsBackstop),
-        (new Regex(@"\b(?:after|once|following|when|if|until)\s+(?:there\s+is\s+|there's\s+)?(?:a|an|the|any)?\s*(?:lasting\s+|durable\s+|full\s+)?(?:ceasefire|cease-fire|truce|peace deal|peace agreement|peace settlement)\b|\bpost-ceasefire\b|\b(?:ceasefire|peace deal)\s+(?:is|was|has been)\s+(?:agreed|reached|signed|in place)\b", Options, Limit), ConditionKind.AfterCeasefire),
+        (new Regex(@"\b(?:after|once|following|when|if|until)\s+(?:there\s+is\s+|there's\s+)?(?:a|an|the|any)?\s*(?:lasting\s+|durable\s+|full\s+)?(?:ceasefire|cease-fire|truce|peace deal|peace agreement|peace settlement)\b|\bin\s+the\s+event\s+of\s+(?:a|any)\s+(?:ceasefire|cease-fire|truce|peace deal|peace agreement)\b|\bpost-ceasefire\b|\b(?:ceasefire|peace deal)\s+(?:is|was|has been)\s+(?:agreed|reached|signed|in place)\b", Options, Limit), ConditionKind.AfterCeasefire),
         (new Regex(@"\b(?:UN|U\.N\.|United Nations)(?:\s+Security\s+Council)?\s+mandate\b|\bmandate\s+(?:from|of)\s+the\s+(?:UN|U\.N\.|United Nations)\b", Options, Limit), ConditionKind.UnMandate),
         (new Regex(@"\bparliament(?:ary)?\s+(?:vote|approval|would\s+vote|will\s+vote|must\s+approve|would\s+have\s+to\s+approve)\b|\b(?:vote|approval)\s+(?:in|of|by)\s+(?:parliament|the\s+Bundestag|the\s+Commons|the\s+House\s+of\s+Commons|the\s+National\s+Assembly)\b", Options, Limit), ConditionKind.ParliamentaryApproval),
     ];

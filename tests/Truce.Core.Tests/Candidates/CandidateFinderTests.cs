@@ -122,6 +122,7 @@ public sealed class CandidateFinderTests
     [Theory]
     [InlineData("only with a UN mandate", "un-mandate")]
     [InlineData("once a ceasefire is in place", "after-ceasefire")]
+    [InlineData("to support Ukraine in the event of a ceasefire", "after-ceasefire")]
     [InlineData("it would go to a vote in Parliament", "parliamentary-approval")]
     [InlineData("if the Americans provide a backstop", "us-backstop")]
     public void Condition_words_name_the_condition(string quote, string kind)

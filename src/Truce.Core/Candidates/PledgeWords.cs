@@ -18,7 +18,9 @@ public sealed record PledgeSignal(string? Category, long? Quantity, string? Unit
 /// </summary>
 public static class PledgeWords
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(1);
+    // No timeout: every pattern here is bounded (no nested unbounded quantifiers), so a match is linear in the
+    // statement; a clock would only fire when a loaded machine JIT-compiles a pattern on its first use.
+    private static readonly TimeSpan Limit = Regex.InfiniteMatchTimeout;
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 

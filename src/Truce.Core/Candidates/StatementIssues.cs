@@ -101,13 +101,14 @@ public sealed class StatementIssues
             phrases.AddRange(common);
         }
 
-        // Whole words, any case, any run of spaces; the longest phrase first so the words shown are the fullest.
+        // Whole words, any case, any run of spaces; the longest phrase first so the words shown are the fullest. A plain
+        // alternation of literals matches in time linear in the statement, so it needs no timeout.
         var alternatives = phrases
             .Select(p => p.Trim())
             .Where(p => p.Length > 2)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(p => p.Length)
             .Select(p => Regex.Escape(p).Replace("\\ ", "\\s+", StringComparison.Ordinal).Replace("'", "['’]", StringComparison.Ordinal));
-        return new Regex($@"(?<![\w-])(?:{string.Join('|', alternatives)})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        return new Regex($@"(?<![\w-])(?:{string.Join('|', alternatives)})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
     }
 }

@@ -67,6 +67,11 @@ public static class StorageSetup
         services.AddScoped<Reports.ReportReads>();
         services.AddScoped<Sources.DocumentBook>();
         services.AddScoped<Positions.PositionBook>();
+
+        // Candidates: what a document's statements may be evidence of, found as it is taken in, decided by analysts.
+        services.AddScoped<Candidates.CandidateBook>();
+        services.AddScoped<Candidates.StatementList>();
+        services.AddScoped<Core.Sources.IDocumentWatcher>(provider => provider.GetRequiredService<Candidates.CandidateBook>());
         services.AddScoped<ProvisionZones>();
         services.AddScoped<Placements>();
         services.AddSingleton(new GeometryCache<DrawnZone>(256));

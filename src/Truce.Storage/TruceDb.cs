@@ -107,6 +107,8 @@ public sealed class TruceDb(DbContextOptions<TruceDb> options) : DbContext(optio
 
     public DbSet<Core.Positions.Position> Positions => Set<Core.Positions.Position>();
 
+    public DbSet<Core.Candidates.Candidate> Candidates => Set<Core.Candidates.Candidate>();
+
     /// <summary>
     /// The principal reads are made for. A query of a marked record without one is a bug in the calling
     /// service, so it fails loudly rather than reading as anybody.

@@ -88,6 +88,7 @@ public sealed class Program
         api.MapAlertsApi();                   // /api/v1/alerts and /api/v1/alert-rules
         api.MapSourcesApi();                  // /api/v1/documents: documents taken in, their statements
         api.MapPositionsApi();                // /api/v1/positions: issues, the parties' positions, the matrix at a date
+        api.MapCandidatesApi();               // /api/v1/candidates, /api/v1/statements: the analysts' queue, statements by actor, issue, date
         api.MapAuditApi();                    // /api/v1/audit, admins only
         app.MapAlertsHub();                   // /hubs/alerts: each browser gets the alerts its reader may read
         app.MapOpenApi("/openapi/{documentName}.json");

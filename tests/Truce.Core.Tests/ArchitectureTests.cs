@@ -32,6 +32,7 @@ public sealed class ArchitectureTests
         ["Reports"] = ["Monitoring", "Verification", "Agreements"],
         ["Sources"] = ["Coalition"],
         ["Positions"] = ["Coalition", "Commitments", "Sources"],
+        ["Candidates"] = ["Sources", "Positions", "Commitments"],
     };
 
     /// <summary>What <paramref name="module"/> may use: what it uses, and what those use, all the way down.</summary>

@@ -16,9 +16,16 @@ namespace Truce.Storage.Commitments;
 /// </summary>
 public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audit)
 {
-    public async Task<Outcome<PledgeView>> CreateAsync(Principal writer, PledgeInput input, string? key = null, CancellationToken ct = default)
+    public Task<Outcome<PledgeView>> CreateAsync(Principal writer, PledgeInput input, string? key = null, CancellationToken ct = default) =>
+        CreateAsync(writer, input, key, acceptingCandidate: false, ct);
+
+    /// <summary>Enters a pledge on accepting a candidate found in a document: who may is <see cref="AllowedRoles.MayWritePledge"/>'s rule.</summary>
+    internal Task<Outcome<PledgeView>> CreateFromCandidateAsync(Principal writer, PledgeInput input, CancellationToken ct) =>
+        CreateAsync(writer, input, key: null, acceptingCandidate: true, ct);
+
+    private async Task<Outcome<PledgeView>> CreateAsync(Principal writer, PledgeInput input, string? key, bool acceptingCandidate, CancellationToken ct)
     {
-        if (!AllowedRoles.EditPledges.Allows(writer))
+        if (!acceptingCandidate && !AllowedRoles.EditPledges.Allows(writer))
         {
             return Outcome.Refused(writer.RefusalToEditPledgeOf(input.Member ?? "any member"));
         }
@@ -38,7 +45,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             return Outcome.Invalid(errors);
         }
 
-        if (!writer.MayEditPledgeOf(pledge.MemberCode))
+        if (!AllowedRoles.MayWritePledge(writer, pledge.MemberCode, acceptingCandidate))
         {
             return Outcome.Refused(writer.RefusalToEditPledgeOf(pledge.MemberCode));
         }
@@ -68,10 +75,17 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
         }
     }
 
-    public async Task<Outcome<PledgeView>> UpdateAsync(Principal writer, int id, ExpectedVersion expected, PledgeInput input, CancellationToken ct = default)
+    public Task<Outcome<PledgeView>> UpdateAsync(Principal writer, int id, ExpectedVersion expected, PledgeInput input, CancellationToken ct = default) =>
+        UpdateAsync(writer, id, expected, input, acceptingCandidate: false, ct);
+
+    /// <summary>Changes a pledge (adds a statement as its source) on accepting a candidate: who may is <see cref="AllowedRoles.MayWritePledge"/>'s rule.</summary>
+    internal Task<Outcome<PledgeView>> UpdateFromCandidateAsync(Principal writer, int id, ExpectedVersion expected, PledgeInput input, CancellationToken ct) =>
+        UpdateAsync(writer, id, expected, input, acceptingCandidate: true, ct);
+
+    private async Task<Outcome<PledgeView>> UpdateAsync(Principal writer, int id, ExpectedVersion expected, PledgeInput input, bool acceptingCandidate, CancellationToken ct)
     {
         using var reading = db.ReadAs(writer);
-        var loaded = await LoadForWriteAsync(writer, id, expected, ct);
+        var loaded = await LoadForWriteAsync(writer, id, expected, ct, acceptingCandidate);
         if (!loaded.IsDone)
         {
             return loaded.AsRefusal();
@@ -96,7 +110,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             return Outcome.Invalid(errors);
         }
 
-        if (!writer.MayEditPledgeOf(pledge.MemberCode))
+        if (!AllowedRoles.MayWritePledge(writer, pledge.MemberCode, acceptingCandidate))
         {
             db.ChangeTracker.Clear();
             return Outcome.Refused(writer.RefusalToEditPledgeOf(pledge.MemberCode));
@@ -175,7 +189,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
     }
 
     /// <summary>The pledge a write changes, or why the write is refused: missing, not this writer's to change, or stale.</summary>
-    private async Task<Outcome<Pledge>> LoadForWriteAsync(Principal writer, int id, ExpectedVersion expected, CancellationToken ct)
+    private async Task<Outcome<Pledge>> LoadForWriteAsync(Principal writer, int id, ExpectedVersion expected, CancellationToken ct, bool acceptingCandidate = false)
     {
         var pledge = await db.Pledges.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (pledge is null)
@@ -183,7 +197,7 @@ public sealed class PledgeWrites(TruceDb db, TimeProvider clock, AuditTrail audi
             return Outcome.NotFound($"No pledge {id}.");
         }
 
-        if (!writer.MayEditPledgeOf(pledge.MemberCode))
+        if (!AllowedRoles.MayWritePledge(writer, pledge.MemberCode, acceptingCandidate))
         {
             db.ChangeTracker.Clear();
             return Outcome.Refused(writer.RefusalToEditPledgeOf(pledge.MemberCode));

@@ -9,9 +9,10 @@ namespace Truce.Storage.Sources;
 /// <summary>
 /// Documents taken in and read back. Taking one in reads its text (<see cref="DocumentRules"/>), finds its
 /// statements against the actors the writer may see at the document's date, and keeps both — or, when the same
-/// body is already kept, changes nothing and answers with that document. Audited as an act.
+/// body is already kept, changes nothing and answers with that document. Audited as an act. The watchers
+/// (<see cref="IDocumentWatcher"/>: the candidates for analysts) hear of it in the same transaction.
 /// </summary>
-public sealed class DocumentBook(TruceDb db, TimeProvider clock, AuditTrail audit)
+public sealed class DocumentBook(TruceDb db, TimeProvider clock, AuditTrail audit, IEnumerable<IDocumentWatcher> watchers)
 {
     /// <returns>The document's id, and whether it was new.</returns>
     public async Task<Outcome<(long Id, bool New)>> AddAsync(Principal writer, DocumentInput input, CancellationToken ct = default)
@@ -44,9 +45,23 @@ public sealed class DocumentBook(TruceDb db, TimeProvider clock, AuditTrail audi
         document.Marking = marking!;
         document.AddedAt = clock.GetUtcNow();
         document.AddedBy = writer.Name;
-        db.Documents.Add(document);
-        audit.Append(writer, "document.added", "document/new", detail: $"{document.Title} ({document.Outlet}, {document.Date:yyyy-MM-dd}): {document.Statements.Count} statements; sha256 {hash} ({document.Marking})");
-        await db.SaveChangesAsync(ct);
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (transaction)
+        {
+            db.Documents.Add(document);
+            audit.Append(writer, "document.added", "document/new", detail: $"{document.Title} ({document.Outlet}, {document.Date:yyyy-MM-dd}): {document.Statements.Count} statements; sha256 {hash} ({document.Marking})");
+            await db.SaveChangesAsync(ct);
+            foreach (var watcher in watchers)
+            {
+                await watcher.TakenInAsync(writer, document, ct);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
         db.ChangeTracker.Clear();
         return Outcome.Done((document.Id, true));
     }

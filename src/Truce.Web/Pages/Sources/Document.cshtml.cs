@@ -44,7 +44,7 @@ public sealed class DocumentModel(DocumentBook book) : PageModel
             html.Append(WebUtility.HtmlEncode(body[at..s.Start]));
             var who = s.SpeakerName ?? body[s.SpeakerStart..s.SpeakerEnd];
             var title = $"{Kebab.Of(s.Type)} — {who}{(s.ActorCode is null ? "" : $" ({s.ActorCode})")}{(s.OnBehalfOf is null ? "" : $", for {s.OnBehalfOf}")} — {s.Cue}";
-            html.Append($"<mark id=\"s{s.Start}\" class=\"statement statement-{Kebab.Of(s.Type)}\" data-statement=\"{index}\" data-actor=\"{WebUtility.HtmlEncode(s.ActorCode)}\" title=\"{WebUtility.HtmlEncode(title)}\">");
+            html.Append($"<mark class=\"statement statement-{Kebab.Of(s.Type)}\" id=\"at-{s.Start}\" data-statement=\"{index}\" data-actor=\"{WebUtility.HtmlEncode(s.ActorCode)}\" title=\"{WebUtility.HtmlEncode(title)}\">");
             html.Append(WebUtility.HtmlEncode(body[s.Start..s.End]));
             html.Append("</mark>");
             at = s.End;

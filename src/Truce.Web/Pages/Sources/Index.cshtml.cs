@@ -8,8 +8,11 @@ using Truce.Web.Security;
 namespace Truce.Web.Pages.Sources;
 
 /// <summary>The documents taken in, newest first; analysts paste one in (with or without its TITLE/OUTLET/DATE/URL header).</summary>
-public sealed class IndexModel(DocumentBook book) : PageModel
+public sealed class IndexModel(DocumentBook book, Storage.Candidates.CandidateBook candidates) : PageModel
 {
+    /// <summary>How many candidates wait in the queue (as the reader may see them).</summary>
+    public int Proposed { get; private set; }
+
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
 
     public bool CanAdd { get; private set; }
@@ -22,6 +25,7 @@ public sealed class IndexModel(DocumentBook book) : PageModel
         var reader = User.ToPrincipal();
         CanAdd = AllowedRoles.RecordSources.Allows(reader);
         Documents = await book.ListAsync(reader, ct: ct);
+        Proposed = await candidates.CountProposedAsync(reader, ct);
     }
 
     /// <summary>The largest file the form takes: the longest body a document may have, in UTF-8 at worst, and some markup.</summary>

@@ -127,6 +127,52 @@ namespace Truce.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Candidates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Start = table.Column<int>(type: "INTEGER", nullable: false),
+                    End = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpeakerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ActorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MemberCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PledgeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Conditions = table.Column<string>(type: "TEXT", nullable: false),
+                    IssueCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PartyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MadePledgeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MadePositionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    MarkingLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MarkingOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MarkingRelTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Candidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Candidates_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentStatements",
                 columns: table => new
                 {
@@ -239,6 +285,16 @@ namespace Truce.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Candidates_DocumentId",
+                table: "Candidates",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_State_Id",
+                table: "Candidates",
+                columns: new[] { "State", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentStatements_ActorCode",
                 table: "DocumentStatements",
                 column: "ActorCode");
@@ -284,6 +340,9 @@ namespace Truce.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Candidates");
+
             migrationBuilder.DropTable(
                 name: "DocumentStatements");
 

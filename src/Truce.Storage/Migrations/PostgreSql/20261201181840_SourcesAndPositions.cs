@@ -129,6 +129,52 @@ namespace Truce.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Candidates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
+                    Start = table.Column<int>(type: "integer", nullable: false),
+                    End = table.Column<int>(type: "integer", nullable: false),
+                    SpeakerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    ActorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    MemberCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    PledgeId = table.Column<int>(type: "integer", nullable: true),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Quantity = table.Column<long>(type: "bigint", nullable: true),
+                    Unit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true, collation: "C"),
+                    Conditions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    IssueCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    PartyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    MadePledgeId = table.Column<int>(type: "integer", nullable: true),
+                    MadePositionId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MarkingLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MarkingOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    MarkingRelTo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Candidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Candidates_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentStatements",
                 columns: table => new
                 {
@@ -241,6 +287,16 @@ namespace Truce.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Candidates_DocumentId",
+                table: "Candidates",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_State_Id",
+                table: "Candidates",
+                columns: new[] { "State", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentStatements_ActorCode",
                 table: "DocumentStatements",
                 column: "ActorCode");
@@ -286,6 +342,9 @@ namespace Truce.Storage.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Candidates");
+
             migrationBuilder.DropTable(
                 name: "DocumentStatements");
 

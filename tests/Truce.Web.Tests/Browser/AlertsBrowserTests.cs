@@ -29,11 +29,7 @@ public sealed class AlertsBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         var sockets = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.WebSocket += (_, socket) => sockets.Enqueue(socket.Url);
 
-        await page.GotoAsync("/alerts");
-        await page.FillAsync("input[name=userName]", "analyst");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/alerts", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserApp.SignInAtAsync(page, "/alerts", "analyst");
         await page.WaitForFunctionAsync("() => document.getElementById('alerts-live').dataset.state === 'live'");
         Assert.Contains("Four drone strikes within an hour", await page.TextContentAsync("#alert-rules") ?? string.Empty, StringComparison.Ordinal);
         var before = await page.Locator("#alert-list li").CountAsync();

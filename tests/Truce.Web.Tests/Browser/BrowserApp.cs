@@ -30,6 +30,20 @@ public sealed class BrowserApp() : TruceApp(kestrel: true), IAsyncLifetime
     /// A new page on Truce, watched: every request it makes (so a test can show none leaves Truce) and every
     /// script error or console error (so a test can show the page ran clean).
     /// </summary>
+    /// <summary>
+    /// What a person does first: opens <paramref name="path"/>, is sent to the sign-in form, signs in as
+    /// <paramref name="user"/> and is brought back to the page asked for (waited for to the document, not every last
+    /// resource: on a loaded two-core machine "load" can lag).
+    /// </summary>
+    public static async Task SignInAtAsync(IPage page, string path, string user)
+    {
+        await page.GotoAsync(path);
+        await page.FillAsync("input[name=userName]", user);
+        await page.FillAsync("input[name=password]", TruceApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
     public async Task<WatchedPage> OpenPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });

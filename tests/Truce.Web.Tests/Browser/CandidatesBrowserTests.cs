@@ -25,11 +25,7 @@ public sealed class CandidatesBrowserTests(BrowserApp app) : IClassFixture<Brows
         }
 
         var (page, requests, errors) = await app.OpenPageAsync();
-        await page.GotoAsync("/sources");
-        await page.FillAsync("input[name=userName]", "analyst");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/sources", StringComparison.Ordinal), Loaded);
+        await BrowserApp.SignInAtAsync(page, "/sources", "analyst");
 
         await page.ClickAsync("#candidates-link");
         await page.WaitForURLAsync(url => url.EndsWith("/sources/candidates", StringComparison.Ordinal), Loaded);

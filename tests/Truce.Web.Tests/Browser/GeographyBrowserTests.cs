@@ -18,11 +18,7 @@ public sealed class GeographyBrowserTests(BrowserApp app) : IClassFixture<Browse
         var (page, requests, errors) = await app.OpenPageAsync();
         var context = page.Context;
 
-        await page.GotoAsync("/agreements");
-        await page.FillAsync("input[name=userName]", "viewer");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/agreements", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserApp.SignInAtAsync(page, "/agreements", "viewer");
 
         // The list says where each agreement stands; Minsk II collapsed, the Jeddah proposal never came into force.
         Assert.Contains("Collapsed", await page.TextContentAsync("#agreements tr[data-key=minsk-ii]") ?? string.Empty, StringComparison.Ordinal);

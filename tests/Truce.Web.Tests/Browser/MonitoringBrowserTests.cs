@@ -22,11 +22,7 @@ public sealed class MonitoringBrowserTests(BrowserApp app) : IClassFixture<Brows
         var (page, requests, errors) = await app.OpenPageAsync();
         var context = page.Context;
 
-        await page.GotoAsync("/monitoring/report");
-        await page.FillAsync("input[name=userName]", "monitor");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/monitoring/report", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserApp.SignInAtAsync(page, "/monitoring/report", "monitor");
 
         // The place: a click in the middle of the form's map (central Ukraine, far from the line) sets it.
         await Drawn(page, "report-map", "basemap");

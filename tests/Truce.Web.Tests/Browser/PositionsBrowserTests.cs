@@ -18,11 +18,7 @@ public sealed class PositionsBrowserTests(BrowserApp app) : IClassFixture<Browse
     public async Task The_matrix_shows_the_conflict_and_the_date_slider_moves_a_position()
     {
         var (page, requests, errors) = await app.OpenPageAsync();
-        await page.GotoAsync("/positions?at=2025-10-01");
-        await page.FillAsync("input[name=userName]", "viewer");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/positions", StringComparison.Ordinal), Loaded);
+        await BrowserApp.SignInAtAsync(page, "/positions?at=2025-10-01", "viewer");
         await page.WaitForSelectorAsync("#positions-matrix");
 
         Assert.Equal("conflict", await page.GetAttributeAsync("#positions-matrix tr[data-issue=foreign-troops]", "data-state"));

@@ -25,11 +25,7 @@ public sealed class ReportsBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         var incident = await VerifiedIncidentAsync([await app.IdOf("osce-smm", "report-1"), await app.IdOf("osce-camera", "report-2")]);
         var (page, requests, errors) = await app.OpenPageAsync();
 
-        await page.GotoAsync("/reports");
-        await page.FillAsync("input[name=userName]", "analyst");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/reports", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserApp.SignInAtAsync(page, "/reports", "analyst");
 
         await page.ClickAsync("#daily-link");
         await page.WaitForURLAsync(url => url.Contains("/reports/daily", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });

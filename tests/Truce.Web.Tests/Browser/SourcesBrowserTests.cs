@@ -25,11 +25,7 @@ public sealed class SourcesBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         }
 
         var (page, requests, errors) = await app.OpenPageAsync();
-        await page.GotoAsync("/sources");
-        await page.FillAsync("input[name=userName]", "viewer");
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/sources", StringComparison.Ordinal), Loaded);
+        await BrowserApp.SignInAtAsync(page, "/sources", "viewer");
 
         await page.ClickAsync("#documents a");
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sources/[0-9]+$"), Loaded);

@@ -26,7 +26,7 @@ public sealed class VerificationBrowserTests(BrowserApp app) : IClassFixture<Bro
         var (monitors, camera) = await DemoAsync();
         var (page, requests, errors) = await app.OpenPageAsync();
 
-        await SignInAsync(page, "/verification", "analyst");
+        await BrowserApp.SignInAtAsync(page, "/verification", "analyst");
         var proposal = page.Locator($"#worklist-proposals tr.proposal[data-observations^='{monitors},'], #worklist-proposals tr.proposal[data-observations*=',{monitors},'], #worklist-proposals tr.proposal[data-observations$=',{monitors}']");
         Assert.Equal(1, await proposal.CountAsync());
         var why = await proposal.TextContentAsync() ?? string.Empty;
@@ -58,7 +58,7 @@ public sealed class VerificationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await SignOutAsync(page);
 
         // A verifier finds it ready for review and verifies it, with the explanation kept in the history.
-        await SignInAsync(page, "/verification", "verifier");
+        await BrowserApp.SignInAtAsync(page, "/verification", "verifier");
         await page.ClickAsync($"#worklist-ready a[href='/verification/{incident}']");
         await page.WaitForURLAsync(url => url.EndsWith($"/verification/{incident}", StringComparison.Ordinal), Loaded);
         await MoveAsync(page, incident, "verified", "Two independent sources and the imagery agree; the moratorium was in force.");
@@ -101,15 +101,6 @@ public sealed class VerificationBrowserTests(BrowserApp app) : IClassFixture<Bro
         var ids = await db.Observations.AsNoTracking().Where(o => o.ExternalId.StartsWith("case-moratorium-odesa-energy"))
             .ToDictionaryAsync(o => o.ExternalId, o => o.Id, TestContext.Current.CancellationToken);
         return (ids["case-moratorium-odesa-energy"], ids["case-moratorium-odesa-energy-video"]);
-    }
-
-    private static async Task SignInAsync(IPage page, string path, string user)
-    {
-        await page.GotoAsync(path);
-        await page.FillAsync("input[name=userName]", user);
-        await page.FillAsync("input[name=password]", TruceApp.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal), Loaded);
     }
 
     private static async Task SignOutAsync(IPage page)

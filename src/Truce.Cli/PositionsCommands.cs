@@ -2,7 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Truce.Core.Common;
 using Truce.Core.Positions;
-using Truce.Core.Reports;
+using Truce.Storage.Positions;
 
 namespace Truce.Cli;
 
@@ -24,14 +24,14 @@ public static class PositionsCommands
         command.SetAction(async (parse, ct) =>
         {
             var errors = new ValidationErrors();
-            var date = ReportPeriod.ReadDate(parse.GetValue(at), DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), errors, "--at");
+            var date = DomainLimits.ReadDate(parse.GetValue(at), DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), errors, "--at");
             if (!errors.IsEmpty)
             {
                 return TruceCli.Fail(error, ExitCodes.Invalid, string.Join("\n", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
             }
 
             await using var session = await TruceCli.OpenAsync(parse, ct);
-            var book = await session.Get<Storage.Positions.PositionBook>().ReadAsync(session.Acting, ct);
+            var book = await session.Get<PositionBook>().ReadAsync(session.Acting, ct);
             var key = parse.GetValue(issue)?.Trim();
             var outcome = key is not null && !book.Issues.Any(i => i.Code == key)
                 ? Outcome.NotFound($"--issue: no issue '{key}'; expected one of {string.Join(", ", book.Issues.Select(i => i.Code))}.").As<PositionMatrix>()

@@ -62,6 +62,24 @@ public static class DomainLimits
         return false;
     }
 
+    /// <summary>A date as <c>yyyy-MM-dd</c> within Truce's range; <paramref name="blank"/> when none is given.</summary>
+    public static DateOnly? ReadDate(string? text, DateOnly blank, ValidationErrors errors, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return blank;
+        }
+
+        var trimmed = text.Trim();
+        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return DomainLimits.CheckDate(date, errors, field) ? date : null;
+        }
+
+        errors.Add(field, $"Expected a date such as 2025-03-20 (year-month-day); got '{(trimmed.Length <= 40 ? trimmed : trimmed[..40] + "…")}'.");
+        return null;
+    }
+
     /// <summary>A sum that cannot overflow, for aggregates over stored rows whatever they hold: saturates at the largest long.</summary>
     public static long Saturated(double sum) => sum >= long.MaxValue ? long.MaxValue : sum <= long.MinValue ? long.MinValue : (long)Math.Round(sum);
 }

@@ -21,14 +21,14 @@ public enum CellRelation
 
 /// <summary>
 /// The positions matrix at a date: parties × issues, each cell the party's position then and how it stands against
-/// the issue's zone of agreement, each row the zone or the conflict in words. Built from a <see cref="PositionBook"/>
+/// the issue's zone of agreement, each row the zone or the conflict in words. Built from a <see cref="PositionSet"/>
 /// (what the reader may see), so the API, the page and the CLI show the same thing.
 /// </summary>
 /// <param name="Dates">Every day a position was stated, in order: the steps of the page's date slider.</param>
 public sealed record PositionMatrix(DateOnly At, IReadOnlyList<PartyColumn> Parties, IReadOnlyList<IssueRow> Issues, IReadOnlyList<DateOnly> Dates)
 {
     /// <param name="issue">One issue's key, or null for all.</param>
-    public static PositionMatrix Of(PositionBook book, DateOnly at, string? issue = null)
+    public static PositionMatrix Of(PositionSet book, DateOnly at, string? issue = null)
     {
         var issues = book.Issues.Where(i => issue is null || i.Code == issue).ToList();
         var codes = issues.SelectMany(i => i.Parties)

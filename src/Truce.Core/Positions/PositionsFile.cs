@@ -3,8 +3,8 @@ using Truce.Core.Common;
 
 namespace Truce.Core.Positions;
 
-/// <summary>The issues and positions of one file, checked, with the parties' names for sentences.</summary>
-public sealed record PositionBook(IReadOnlyList<NegotiationIssue> Issues, IReadOnlyList<Position> Positions, IReadOnlyDictionary<string, string> Names)
+/// <summary>Issues and positions (of a file, or those a reader may see), with the parties' names for sentences.</summary>
+public sealed record PositionSet(IReadOnlyList<NegotiationIssue> Issues, IReadOnlyList<Position> Positions, IReadOnlyDictionary<string, string> Names)
 {
     public NegotiationIssue Issue(string code) => Issues.First(i => i.Code == code);
 
@@ -25,7 +25,7 @@ public static class PositionsFile
     public const string Coalition = "coalition";
 
     /// <param name="parties">The parties a file may name, code → name ("RUS" → "Russia"), e.g. from <see cref="PartiesFrom"/>.</param>
-    public static Outcome<PositionBook> Read(string json, IReadOnlyDictionary<string, string> parties)
+    public static Outcome<PositionSet> Read(string json, IReadOnlyDictionary<string, string> parties)
     {
         PositionsFileInput? input;
         try
@@ -88,7 +88,7 @@ public static class PositionsFile
         }
 
         var names = parties.Where(p => issues.Values.Any(i => i.Parties.Contains(p.Key)) || positions.Exists(x => x.PartyCode == p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return Outcome.Done(new PositionBook([.. issues.Values], positions, names));
+        return Outcome.Done(new PositionSet([.. issues.Values], positions, names));
     }
 
     /// <summary>The parties of <c>actors.json</c> (code → name) and the coalition as a whole.</summary>

@@ -62,27 +62,9 @@ public sealed record ReportPeriod
     /// </summary>
     public static ReportPeriod? Read(string? date, string? cutoff, DateOnly today, ValidationErrors errors, string dateField = "date", string cutoffField = "cutoff")
     {
-        var day = ReadDate(date, today, errors, dateField);
+        var day = DomainLimits.ReadDate(date, today, errors, dateField);
         var time = ReadCutoff(cutoff, errors, cutoffField);
         return day is { } d && time is { } t ? Of(d, t) : null;
-    }
-
-    /// <summary>A date as <c>yyyy-MM-dd</c> within Truce's range; <paramref name="blank"/> when none is given.</summary>
-    public static DateOnly? ReadDate(string? text, DateOnly blank, ValidationErrors errors, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return blank;
-        }
-
-        var trimmed = text.Trim();
-        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return DomainLimits.CheckDate(date, errors, field) ? date : null;
-        }
-
-        errors.Add(field, $"Expected a date such as 2025-03-20 (year-month-day); got '{Shown(trimmed)}'.");
-        return null;
     }
 
     /// <summary>A cut-off as <c>HH:mm</c> on the 24-hour clock; the default (19:30) when none is given.</summary>

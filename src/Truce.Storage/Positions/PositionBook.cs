@@ -10,7 +10,7 @@ namespace Truce.Storage.Positions;
 /// <summary>
 /// Negotiation issues and the parties' positions on them: recorded (checked by <see cref="IssueRules"/> and
 /// <see cref="PositionRules"/>, marked, audited; a new position is a new record from its date, so the timeline
-/// keeps every one) and read back as a <see cref="Core.Positions.PositionBook"/> of what the reader may see — the
+/// keeps every one) and read back as a <see cref="PositionSet"/> of what the reader may see — the
 /// matrix, the zones of agreement and the timelines are worked out from it in Core.
 /// </summary>
 public sealed class PositionBook(TruceDb db, TimeProvider clock, AuditTrail audit)
@@ -103,7 +103,7 @@ public sealed class PositionBook(TruceDb db, TimeProvider clock, AuditTrail audi
     }
 
     /// <summary>The issues and positions <paramref name="reader"/> may see, with the parties' names for sentences.</summary>
-    public async Task<Core.Positions.PositionBook> ReadAsync(Principal reader, CancellationToken ct = default)
+    public async Task<PositionSet> ReadAsync(Principal reader, CancellationToken ct = default)
     {
         using var reading = db.ReadAs(reader);
         var issues = await db.NegotiationIssues.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
@@ -111,7 +111,7 @@ public sealed class PositionBook(TruceDb db, TimeProvider clock, AuditTrail audi
         var codes = issues.SelectMany(i => i.Parties).Concat(positions.Select(p => p.PartyCode)).ToHashSet(StringComparer.Ordinal);
         var names = await db.Actors.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, StringComparer.Ordinal, ct);
         names[PositionsFile.Coalition] = "the coalition";
-        return new Core.Positions.PositionBook(issues, positions, names);
+        return new PositionSet(issues, positions, names);
     }
 
     /// <summary>The parties a position may name: the actors the writer can see, and the coalition as a whole.</summary>

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Truce.Core.Common;
 using Truce.Core.Positions;
-using Truce.Core.Reports;
+using Truce.Storage.Positions;
 using Truce.Web.Security;
 
 namespace Truce.Web.Api;
@@ -30,10 +30,10 @@ public static class PositionsApi
         return api;
     }
 
-    private static async Task<Results<Ok<PositionMatrix>, ProblemHttpResult, ValidationProblem>> Matrix(Storage.Positions.PositionBook book, ClaimsPrincipal user, TimeProvider clock, string? at, string? issue, CancellationToken ct)
+    private static async Task<Results<Ok<PositionMatrix>, ProblemHttpResult, ValidationProblem>> Matrix(PositionBook book, ClaimsPrincipal user, TimeProvider clock, string? at, string? issue, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var date = ReportPeriod.ReadDate(at, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors, "at");
+        var date = DomainLimits.ReadDate(at, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors, "at");
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -48,7 +48,7 @@ public static class PositionsApi
         return TypedResults.Ok(PositionMatrix.Of(read, date!.Value, issue));
     }
 
-    private static async Task<Results<Ok<List<TimelineStep>>, ProblemHttpResult, ValidationProblem>> Timeline(Storage.Positions.PositionBook book, ClaimsPrincipal user, string? issue, string? party, CancellationToken ct)
+    private static async Task<Results<Ok<List<TimelineStep>>, ProblemHttpResult, ValidationProblem>> Timeline(PositionBook book, ClaimsPrincipal user, string? issue, string? party, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(issue))
@@ -76,7 +76,7 @@ public static class PositionsApi
             .Select(c => new TimelineStep(c.AsOf, c.Changes, PositionView.Of(found, c.Position))).ToList());
     }
 
-    private static async Task<Results<Ok<PositionView>, ProblemHttpResult>> One(Storage.Positions.PositionBook book, ClaimsPrincipal user, long id, CancellationToken ct)
+    private static async Task<Results<Ok<PositionView>, ProblemHttpResult>> One(PositionBook book, ClaimsPrincipal user, long id, CancellationToken ct)
     {
         var read = await book.ReadAsync(user.ToPrincipal(), ct);
         return read.Positions.FirstOrDefault(p => p.Id == id) is { } position
@@ -84,14 +84,14 @@ public static class PositionsApi
             : Problems.Problem(OutcomeKind.NotFound, $"No position {id} that you may see.");
     }
 
-    private static async Task<Results<Created<RecordedPosition>, ProblemHttpResult, ValidationProblem>> Add(Storage.Positions.PositionBook book, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Created<RecordedPosition>, ProblemHttpResult, ValidationProblem>> Add(PositionBook book, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<PositionInput>(context.Request);
         var added = input.IsDone ? await book.AddAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal();
         return added.Http(id => TypedResults.Created($"/api/v1/positions/{id}", new RecordedPosition(id)));
     }
 
-    private static async Task<Results<Created<RecordedIssue>, ProblemHttpResult, ValidationProblem>> AddIssue(Storage.Positions.PositionBook book, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Created<RecordedIssue>, ProblemHttpResult, ValidationProblem>> AddIssue(PositionBook book, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
         var input = await JsonBody.ReadAsync<IssueInput>(context.Request);
         var added = input.IsDone ? await book.AddIssueAsync(user.ToPrincipal(), input.Value, ct) : input.AsRefusal();

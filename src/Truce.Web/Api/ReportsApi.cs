@@ -56,7 +56,7 @@ public static class ReportsApi
     private static async Task<IResult> Weekly(ReportReads reads, ClaimsPrincipal user, TimeProvider clock, string? end, string? days, string? cutoff, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var last = ReportPeriod.ReadDate(end, KyivTime.Today(clock), errors, "end");
+        var last = DomainLimits.ReadDate(end, KyivTime.Today(clock), errors, "end");
         var time = ReportPeriod.ReadCutoff(cutoff, errors, "cutoff");
         var count = WeeklyTrend.DefaultDays;
         if (!string.IsNullOrWhiteSpace(days) && (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > WeeklyTrend.MaxDays))

@@ -11,7 +11,7 @@ public sealed class PositionsFileTests
 
     private static readonly IReadOnlyDictionary<string, string> Parties = PositionsFile.PartiesFrom(File.ReadAllText(Path.Combine(Folder, "actors.json")));
 
-    private static PositionBook Demo() => Expect.Done(PositionsFile.Read(File.ReadAllText(Path.Combine(Folder, "positions.json")), Parties));
+    private static PositionSet Demo() => Expect.Done(PositionsFile.Read(File.ReadAllText(Path.Combine(Folder, "positions.json")), Parties));
 
     [Fact]
     public void The_demo_file_is_valid_with_the_eight_issues_of_the_matrix()

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Truce.Core.Common;
 using Truce.Core.Positions;
-using Truce.Core.Reports;
+using Truce.Storage.Positions;
 using Truce.Web.Security;
 
 namespace Truce.Web.Pages.Positions;
@@ -11,7 +11,7 @@ namespace Truce.Web.Pages.Positions;
 /// zone of agreement, each row the zone or the conflict in words; a slider steps through the days positions were
 /// stated. With an issue and a party, that party's timeline on the issue below.
 /// </summary>
-public sealed class IndexModel(Storage.Positions.PositionBook book, TimeProvider clock) : PageModel
+public sealed class IndexModel(PositionBook book, TimeProvider clock) : PageModel
 {
     public PositionMatrix? Matrix { get; private set; }
 
@@ -37,7 +37,7 @@ public sealed class IndexModel(Storage.Positions.PositionBook book, TimeProvider
         // With no date asked for, the latest day anything was stated (or today, if earlier): the matrix as it stands.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var latest = read.Positions.Count == 0 ? today : read.Positions.Max(p => p.AsOf);
-        var date = ReportPeriod.ReadDate(at, latest < today ? latest : today, errors, "at");
+        var date = DomainLimits.ReadDate(at, latest < today ? latest : today, errors, "at");
         if (!errors.IsEmpty)
         {
             DateError = string.Join(" ", errors.ToDictionary()["at"]);

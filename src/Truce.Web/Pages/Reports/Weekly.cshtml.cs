@@ -27,7 +27,7 @@ public sealed class WeeklyModel(ReportReads reads, TimeProvider clock) : PageMod
         var today = KyivTime.Today(clock);
         (End, Cutoff) = (end?.Trim() ?? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cutoff?.Trim() ?? Cutoff);
         var errors = new ValidationErrors();
-        var last = ReportPeriod.ReadDate(end, today, errors, "end");
+        var last = DomainLimits.ReadDate(end, today, errors, "end");
         var time = ReportPeriod.ReadCutoff(cutoff, errors, "cutoff");
         if (days is { } d && d is < 1 or > WeeklyTrend.MaxDays)
         {

@@ -158,13 +158,9 @@ public sealed class CandidateBook(TruceDb db, TimeProvider clock, AuditTrail aud
                 return Outcome.PreconditionFailed(expected.StaleMessage("candidate", decided.Version));
             }
 
-            decided.State = CandidateState.Accepted;
-            decided.DecidedBy = writer.Name;
-            decided.DecidedAt = clock.GetUtcNow();
-            decided.Note = note;
+            Decide(decided, CandidateState.Accepted, writer, note);
             decided.MadePledgeId = made.Value.Pledge;
             decided.MadePositionId = made.Value.Position;
-            decided.Version++;
             var what = made.Value.Pledge is { } p ? $"pledge/{p}" : $"position/{made.Value.Position}";
             audit.Append(writer, "candidate.accepted", $"candidate/{id}", detail:
                 $"{Kebab.Of(decided.Kind)} from document {document.Id} [{decided.Start}–{decided.End}] → {what}{(note is null ? string.Empty : $": {note}")} ({decided.Marking})");
@@ -207,14 +203,20 @@ public sealed class CandidateBook(TruceDb db, TimeProvider clock, AuditTrail aud
         }
 
         var candidate = await db.Candidates.FirstAsync(c => c.Id == id, ct);
-        candidate.State = CandidateState.Dismissed;
-        candidate.DecidedBy = writer.Name;
-        candidate.DecidedAt = clock.GetUtcNow();
-        candidate.Note = reason;
-        candidate.Version++;
+        Decide(candidate, CandidateState.Dismissed, writer, reason);
         audit.Append(writer, "candidate.dismissed", $"candidate/{id}", detail: $"{Kebab.Of(candidate.Kind)} from document {candidate.DocumentId} [{candidate.Start}–{candidate.End}]: {reason} ({candidate.Marking})");
         var saved = await SaveDecisionAsync(id, expected, ct);
         return saved.IsDone ? await GetAsync(writer, id, ct) : saved.AsRefusal();
+    }
+
+    /// <summary>Stamps a decision on a tracked candidate: its state, who and when, the note or reason, a new version.</summary>
+    private void Decide(Candidate candidate, CandidateState state, Principal writer, string? note)
+    {
+        candidate.State = state;
+        candidate.DecidedBy = writer.Name;
+        candidate.DecidedAt = clock.GetUtcNow();
+        candidate.Note = note;
+        candidate.Version++;
     }
 
     /// <summary>The candidate and its document when it may still be decided at <paramref name="expected"/>; else why not.</summary>
